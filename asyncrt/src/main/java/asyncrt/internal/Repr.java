@@ -1,0 +1,37 @@
+package asyncrt.internal;
+
+import java.util.Collection;
+import java.util.StringJoiner;
+
+/** Short Python-style representations for reprs and messages: strings quoted, exceptions as {@code Name('message')}. */
+public final class Repr {
+    private static final int MAX = 60;
+
+    private Repr() {}
+
+    public static String of(Object value) {
+        if (value instanceof CharSequence s) {
+            return "'" + shorten(s.toString()) + "'";
+        }
+        if (value instanceof Throwable t) {
+            return t.getClass().getSimpleName() + "(" + (t.getMessage() == null ? "" : of(t.getMessage())) + ")";
+        }
+        if (value instanceof Collection<?> c) {
+            StringJoiner j = new StringJoiner(", ", "[", "]");
+            int n = 0;
+            for (Object o : c) {
+                if (n++ == 6) {
+                    j.add("...");
+                    break;
+                }
+                j.add(of(o));
+            }
+            return j.toString();
+        }
+        return shorten(String.valueOf(value));
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= MAX ? s : s.substring(0, MAX - 3) + "...";
+    }
+}
