@@ -299,11 +299,17 @@ public final class SocketTransport {
         try {
             if (exc == null) {
                 reader.feedEof();
-                closed.setResult(null);
             } else {
                 reader.setException(exc);
-                closed.setException(exc);
-                closed.exception();  // seen here: waitClosed() may rethrow it, but nobody must
+            }
+            // Done already if a task cancelled while awaiting waitClosed() cancelled it.
+            if (!closed.done()) {
+                if (exc == null) {
+                    closed.setResult(null);
+                } else {
+                    closed.setException(exc);
+                    closed.exception();  // seen here: waitClosed() may rethrow it, but nobody must
+                }
             }
             flowControl.connectionLost(exc);
         } finally {
