@@ -810,6 +810,30 @@ public class EventLoop {
         return asyncrt.sockets.SocketOperations.sendall(this, sock, java.nio.ByteBuffer.wrap(data));
     }
 
+    // ---- process pools (asyncrt.executors) -------------------------------------------------------------
+
+    /**
+     * {@link #runInExecutor(Executor, Callable)} for a function that can also run in another JVM:
+     * a lambda passed here is serializable, so a {@link asyncrt.executors.ProcessPoolExecutor}
+     * can ship it to a worker process; any other executor just runs it.
+     */
+    public <T> Future<T> runInExecutor(Executor executor, asyncrt.executors.SerializableCallable<T> fn) {
+        if (executor instanceof asyncrt.executors.ProcessPoolExecutor pool) {
+            checkOpen();
+            return Bridges.wrapFuture(pool.submit(fn), this);
+        }
+        return runInExecutor(executor, (Callable<T>) fn);
+    }
+
+    /** {@code loop.run_in_executor(pool, fn, arg)} where {@code pool} may be a process pool; see the method above. */
+    public <A, T> Future<T> runInExecutor(Executor executor, asyncrt.executors.SerializableFunction<A, T> fn, A arg) {
+        if (executor instanceof asyncrt.executors.ProcessPoolExecutor pool) {
+            checkOpen();
+            return Bridges.wrapFuture(pool.submit(fn, arg), this);
+        }
+        return runInExecutor(executor, (java.util.function.Function<A, T>) fn, arg);
+    }
+
     @Override
     public String toString() {
         return "<EventLoop running=" + isRunning() + " closed=" + closed + " debug=" + debug + ">";
