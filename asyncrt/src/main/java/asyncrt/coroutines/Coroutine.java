@@ -1,5 +1,6 @@
 package asyncrt.coroutines;
 
+import asyncrt.events.EventLoop;
 import asyncrt.internal.ThreadState;
 import asyncrt.internal.Throwables;
 
@@ -331,6 +332,10 @@ public final class Coroutine<T> implements Awaitable<T> {
     public Object suspendYielding(Object value) {
         if (state != State.RUNNING || drive == null) {
             throw new IllegalStateException(this + " is not the coroutine being driven on this thread, so it cannot suspend");
+        }
+        EventLoop loop = ThreadState.current().runningLoop;
+        if (loop != null && loop.getDebug()) {
+            MonitorCheck.refuseAwaitHoldingMonitor();
         }
         Drive<T> d = drive;
         Coroutine<?> waiting = d.innermost;
