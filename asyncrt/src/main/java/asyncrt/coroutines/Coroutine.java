@@ -31,9 +31,8 @@ public final class Coroutine<T> implements Awaitable<T> {
         CLOSED
     }
 
-    private final AsyncBody<T> body;
-    /** The lambda the programmer wrote, when {@link #body} wraps it; it names the coroutine. */
-    private final Object written;
+    /** The lambda the programmer wrote: an {@link AsyncBody} or an {@link AsyncRunnable}. */
+    private final Object body;
     private State state = State.CREATED;
     private boolean claimed;
     /** Set only for a coroutine that outlived its creating callback unstarted. */
@@ -61,23 +60,19 @@ public final class Coroutine<T> implements Awaitable<T> {
         }
     }
 
-    private Coroutine(AsyncBody<T> body, Object written) {
+    private Coroutine(Object body) {
         this.body = body;
-        this.written = written;
         NeverAwaited.created(this);
     }
 
     /** A coroutine that will run {@code body} and return its result; runs nothing yet. */
     public static <T> Coroutine<T> of(AsyncBody<T> body) {
-        return new Coroutine<>(body, null);
+        return new Coroutine<>(body);
     }
 
     /** A coroutine that will run {@code body} and return null; runs nothing yet. */
     public static Coroutine<Void> of(AsyncRunnable body) {
-        return new Coroutine<>(() -> {
-            body.run();
-            return null;
-        }, body);
+        return new Coroutine<>(body);
     }
 
     // ---- Python's generator protocol -------------------------------------------------------
@@ -250,7 +245,7 @@ public final class Coroutine<T> implements Awaitable<T> {
         caller.awaiting = this;
         d.innermost = this;
         try {
-            return body.call();
+            return callBody();
         } catch (Exception e) {
             throw Throwables.rethrow(e);
         } finally {
@@ -274,7 +269,7 @@ public final class Coroutine<T> implements Awaitable<T> {
     /** The name of the method whose {@code async(...)} made this coroutine. */
     public String getName() {
         if (name == null) {
-            name = BodyNames.of(writtenBody());
+            name = BodyNames.of(body);
         }
         return name;
     }
@@ -312,17 +307,26 @@ public final class Coroutine<T> implements Awaitable<T> {
     }
 
     Object writtenBody() {
-        return written != null ? written : body;
+        return body;
     }
 
     // ---- inside the body -------------------------------------------------------------------
 
     private void runBody() {
         try {
-            drive.result = body.call();
+            drive.result = callBody();
         } catch (Throwable t) {
             drive.failure = t;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private T callBody() throws Exception {
+        if (body instanceof AsyncRunnable runnable) {
+            runnable.run();
+            return null;
+        }
+        return ((AsyncBody<T>) body).call();
     }
 
     /**
