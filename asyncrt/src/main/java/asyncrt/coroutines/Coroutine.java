@@ -38,6 +38,7 @@ public final class Coroutine<T> implements Awaitable<T> {
     /** Set only for a coroutine that outlived its creating callback unstarted. */
     private NeverAwaited neverAwaited;
     private String name;
+    private java.util.Optional<BodyNames.Site> siteOfBody;
     /** What this coroutine waits on now: the coroutine it awaits inline, or a yielded future (Python's {@code cr_await}). */
     private Object awaiting;
     /** The machinery of a coroutine driven by send() or a task; null for one awaited inline. */
@@ -282,6 +283,42 @@ public final class Coroutine<T> implements Awaitable<T> {
     /** The frames of a suspended driven coroutine, innermost first; empty otherwise. */
     public StackTraceElement[] stackTrace() {
         return state == State.SUSPENDED ? drive.engine.stackTrace() : new StackTraceElement[0];
+    }
+
+    /**
+     * The frame of this coroutine's body in {@code stack} (innermost first), looking no deeper
+     * than {@code outermost}: where it stands, as Python's {@code cr_frame} tells. Returns the
+     * index, or -1 when the body is not on that stack.
+     */
+    public int findFrame(StackTraceElement[] stack, int outermost) {
+        if (siteOfBody == null) {
+            siteOfBody = java.util.Optional.ofNullable(BodyNames.site(body));
+        }
+        if (siteOfBody.isEmpty()) {
+            return -1;
+        }
+        BodyNames.Site site = siteOfBody.get();
+        for (int i = Math.min(outermost, stack.length - 1); i >= 0; i--) {
+            if (stack[i].getMethodName().equals(site.methodName()) && stack[i].getClassName().equals(site.className())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The coroutines of the chain of inline awaits that starts here, outermost first. */
+    public java.util.List<Coroutine<?>> awaitChain() {
+        java.util.List<Coroutine<?>> chain = new java.util.ArrayList<>();
+        for (Object link = this; link instanceof Coroutine<?> c; link = c.awaiting) {
+            chain.add(c);
+        }
+        return chain;
+    }
+
+    /** The end of {@link #awaitChain()}: what its innermost coroutine waits on (a future, a yielded value), or null. */
+    public Object awaitedLast() {
+        java.util.List<Coroutine<?>> chain = awaitChain();
+        return chain.get(chain.size() - 1).awaiting;
     }
 
     @Override

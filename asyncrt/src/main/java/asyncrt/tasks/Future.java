@@ -213,6 +213,11 @@ public class Future<T> implements Awaitable<T> {
         }
     }
 
+    /** The futures this one is made of (a gather's children), for introspection; none for a plain future. */
+    public List<Future<?>> children() {
+        return List.of();
+    }
+
     // ---- await -----------------------------------------------------------------------------------
 
     /** Suspends the running coroutine until this future is done, then returns its result or throws. */

@@ -74,6 +74,11 @@ public class Task<T> extends Future<T> {
         return EventLoop.getRunningLoop().tasks().all();
     }
 
+    /** A number unique among the tasks of this JVM, in creation order (the N of the default name Task-N). */
+    public long id() {
+        return number;
+    }
+
     public String getName() {
         if (name == null) {
             name = "Task-" + number;
