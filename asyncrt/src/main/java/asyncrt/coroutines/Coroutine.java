@@ -291,19 +291,29 @@ public final class Coroutine<T> implements Awaitable<T> {
      * index, or -1 when the body is not on that stack.
      */
     public int findFrame(StackTraceElement[] stack, int outermost) {
-        if (siteOfBody == null) {
-            siteOfBody = java.util.Optional.ofNullable(BodyNames.site(body));
-        }
-        if (siteOfBody.isEmpty()) {
+        BodyNames.Site site = site();
+        if (site == null) {
             return -1;
         }
-        BodyNames.Site site = siteOfBody.get();
         for (int i = Math.min(outermost, stack.length - 1); i >= 0; i--) {
             if (stack[i].getMethodName().equals(site.methodName()) && stack[i].getClassName().equals(site.className())) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** The class whose code the body is (where its lambda was written), or null when unknown. */
+    public String bodyClassName() {
+        BodyNames.Site site = site();
+        return site == null ? null : site.className();
+    }
+
+    private BodyNames.Site site() {
+        if (siteOfBody == null) {
+            siteOfBody = java.util.Optional.ofNullable(BodyNames.site(body));
+        }
+        return siteOfBody.orElse(null);
     }
 
     /** The coroutines of the chain of inline awaits that starts here, outermost first. */
