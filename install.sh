@@ -3,6 +3,7 @@
 #
 #   ./install.sh            build, then install the kernel for this user
 #   ./install.sh --test     the same, then run all tests (what CI runs)
+#   ./install.sh --java-home   print the JDK it would use, and nothing else
 #
 # It needs a JDK 21 or newer and Maven; it finds the JDK in JAVA_HOME, on the PATH, then
 # under /usr/lib/jvm, and says exactly what to install when something is missing.
@@ -36,6 +37,7 @@ JDK=$(find_jdk) || die "no JDK 21 or newer found (looked at JAVA_HOME, javac on 
   Install one, e.g. on Debian/Ubuntu: apt-get install openjdk-21-jdk-headless (or Temurin 21+ from adoptium.net),
   or point JAVA_HOME at it."
 export JAVA_HOME="$JDK"
+if [ "${1:-}" = "--java-home" ]; then echo "$JDK"; exit 0; fi
 command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is not on the PATH. Install it: apt-get install maven (or maven.apache.org/download)."
 echo "install.sh: using JDK $JDK ($(java_major "$JDK/bin/java"))"
 

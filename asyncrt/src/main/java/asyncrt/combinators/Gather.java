@@ -77,6 +77,11 @@ public final class Gather {
             this.returnExceptions = returnExceptions;
         }
 
+        @Override
+        public List<Future<?>> children() {
+            return List.copyOf(children);
+        }
+
         void watchChildren(Iterable<Future<?>> distinct) {
             List<Future<?>> alreadyDone = new ArrayList<>();
             for (Future<?> child : distinct) {

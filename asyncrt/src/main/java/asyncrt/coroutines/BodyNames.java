@@ -11,8 +11,12 @@ import java.lang.reflect.Method;
 final class BodyNames {
     private BodyNames() {}
 
+    /** Where the body's code is: the class and method javac compiled the lambda (or method reference) into. */
+    record Site(String className, String methodName) { }
+
     static String of(Object body) {
-        String implementation = implementationMethod(body);
+        Site site = site(body);
+        String implementation = site == null ? null : site.methodName();
         if (implementation == null) {
             String name = body.getClass().getSimpleName();
             int lambda = name.indexOf("$$Lambda");
@@ -32,11 +36,13 @@ final class BodyNames {
         return implementation;
     }
 
-    private static String implementationMethod(Object body) {
+    /** The body's implementation method, or null when the body is not a serializable lambda. */
+    static Site site(Object body) {
         try {
             Method writeReplace = body.getClass().getDeclaredMethod("writeReplace");
             writeReplace.setAccessible(true);
-            return writeReplace.invoke(body) instanceof SerializedLambda lambda ? lambda.getImplMethodName() : null;
+            return writeReplace.invoke(body) instanceof SerializedLambda lambda
+                    ? new Site(lambda.getImplClass().replace('/', '.'), lambda.getImplMethodName()) : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }

@@ -1,5 +1,6 @@
 package asyncrt.coroutines;
 
+import asyncrt.events.EventLoop;
 import asyncrt.internal.ThreadState;
 import asyncrt.internal.Throwables;
 
@@ -30,14 +31,14 @@ public final class Coroutine<T> implements Awaitable<T> {
         CLOSED
     }
 
-    private final AsyncBody<T> body;
-    /** The lambda the programmer wrote, when {@link #body} wraps it; it names the coroutine. */
-    private final Object written;
+    /** The lambda the programmer wrote: an {@link AsyncBody} or an {@link AsyncRunnable}. */
+    private final Object body;
     private State state = State.CREATED;
     private boolean claimed;
     /** Set only for a coroutine that outlived its creating callback unstarted. */
     private NeverAwaited neverAwaited;
     private String name;
+    private java.util.Optional<BodyNames.Site> siteOfBody;
     /** What this coroutine waits on now: the coroutine it awaits inline, or a yielded future (Python's {@code cr_await}). */
     private Object awaiting;
     /** The machinery of a coroutine driven by send() or a task; null for one awaited inline. */
@@ -60,23 +61,19 @@ public final class Coroutine<T> implements Awaitable<T> {
         }
     }
 
-    private Coroutine(AsyncBody<T> body, Object written) {
+    private Coroutine(Object body) {
         this.body = body;
-        this.written = written;
         NeverAwaited.created(this);
     }
 
     /** A coroutine that will run {@code body} and return its result; runs nothing yet. */
     public static <T> Coroutine<T> of(AsyncBody<T> body) {
-        return new Coroutine<>(body, null);
+        return new Coroutine<>(body);
     }
 
     /** A coroutine that will run {@code body} and return null; runs nothing yet. */
     public static Coroutine<Void> of(AsyncRunnable body) {
-        return new Coroutine<>(() -> {
-            body.run();
-            return null;
-        }, body);
+        return new Coroutine<>(body);
     }
 
     // ---- Python's generator protocol -------------------------------------------------------
@@ -249,7 +246,7 @@ public final class Coroutine<T> implements Awaitable<T> {
         caller.awaiting = this;
         d.innermost = this;
         try {
-            return body.call();
+            return callBody();
         } catch (Exception e) {
             throw Throwables.rethrow(e);
         } finally {
@@ -273,7 +270,7 @@ public final class Coroutine<T> implements Awaitable<T> {
     /** The name of the method whose {@code async(...)} made this coroutine. */
     public String getName() {
         if (name == null) {
-            name = BodyNames.of(writtenBody());
+            name = BodyNames.of(body);
         }
         return name;
     }
@@ -286,6 +283,52 @@ public final class Coroutine<T> implements Awaitable<T> {
     /** The frames of a suspended driven coroutine, innermost first; empty otherwise. */
     public StackTraceElement[] stackTrace() {
         return state == State.SUSPENDED ? drive.engine.stackTrace() : new StackTraceElement[0];
+    }
+
+    /**
+     * The frame of this coroutine's body in {@code stack} (innermost first), looking no deeper
+     * than {@code outermost}: where it stands, as Python's {@code cr_frame} tells. Returns the
+     * index, or -1 when the body is not on that stack.
+     */
+    public int findFrame(StackTraceElement[] stack, int outermost) {
+        BodyNames.Site site = site();
+        if (site == null) {
+            return -1;
+        }
+        for (int i = Math.min(outermost, stack.length - 1); i >= 0; i--) {
+            if (stack[i].getMethodName().equals(site.methodName()) && stack[i].getClassName().equals(site.className())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The class whose code the body is (where its lambda was written), or null when unknown. */
+    public String bodyClassName() {
+        BodyNames.Site site = site();
+        return site == null ? null : site.className();
+    }
+
+    private BodyNames.Site site() {
+        if (siteOfBody == null) {
+            siteOfBody = java.util.Optional.ofNullable(BodyNames.site(body));
+        }
+        return siteOfBody.orElse(null);
+    }
+
+    /** The coroutines of the chain of inline awaits that starts here, outermost first. */
+    public java.util.List<Coroutine<?>> awaitChain() {
+        java.util.List<Coroutine<?>> chain = new java.util.ArrayList<>();
+        for (Object link = this; link instanceof Coroutine<?> c; link = c.awaiting) {
+            chain.add(c);
+        }
+        return chain;
+    }
+
+    /** The end of {@link #awaitChain()}: what its innermost coroutine waits on (a future, a yielded value), or null. */
+    public Object awaitedLast() {
+        java.util.List<Coroutine<?>> chain = awaitChain();
+        return chain.get(chain.size() - 1).awaiting;
     }
 
     @Override
@@ -311,17 +354,26 @@ public final class Coroutine<T> implements Awaitable<T> {
     }
 
     Object writtenBody() {
-        return written != null ? written : body;
+        return body;
     }
 
     // ---- inside the body -------------------------------------------------------------------
 
     private void runBody() {
         try {
-            drive.result = body.call();
+            drive.result = callBody();
         } catch (Throwable t) {
             drive.failure = t;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private T callBody() throws Exception {
+        if (body instanceof AsyncRunnable runnable) {
+            runnable.run();
+            return null;
+        }
+        return ((AsyncBody<T>) body).call();
     }
 
     /**
@@ -331,6 +383,10 @@ public final class Coroutine<T> implements Awaitable<T> {
     public Object suspendYielding(Object value) {
         if (state != State.RUNNING || drive == null) {
             throw new IllegalStateException(this + " is not the coroutine being driven on this thread, so it cannot suspend");
+        }
+        EventLoop loop = ThreadState.current().runningLoop;
+        if (loop != null && loop.getDebug()) {
+            MonitorCheck.refuseAwaitHoldingMonitor();
         }
         Drive<T> d = drive;
         Coroutine<?> waiting = d.innermost;

@@ -1,6 +1,7 @@
 package asyncrt.events;
 
 import asyncrt.contextvars.Context;
+import asyncrt.internal.Repr;
 import asyncrt.internal.Throwables;
 import java.util.Map;
 
@@ -56,15 +57,9 @@ public class Handle {
         }
     }
 
-    /** The callback as asyncio's reprs show it: its own {@code toString} if it has one, else where its lambda was written. */
+    /** The callback as asyncio's reprs show it. */
     public String describeCallback() {
-        Class<?> type = callback.getClass();
-        if (!type.isHidden() && !type.isSynthetic()) {
-            return callback.toString();
-        }
-        String name = type.getName();
-        int lambda = name.indexOf("$$Lambda");
-        return (lambda > 0 ? name.substring(name.lastIndexOf('.', lambda) + 1, lambda) : name) + ".<lambda>()";
+        return Repr.callback(callback);
     }
 
     @Override

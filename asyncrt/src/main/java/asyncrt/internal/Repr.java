@@ -31,6 +31,17 @@ public final class Repr {
         return shorten(String.valueOf(value));
     }
 
+    /** A callback as asyncio's reprs show one: its own {@code toString} if it has one, else the class its lambda was written in. */
+    public static String callback(Object fn) {
+        Class<?> type = fn.getClass();
+        if (!type.isHidden() && !type.isSynthetic()) {
+            return fn.toString();
+        }
+        String name = type.getName();
+        int lambda = name.indexOf("$$Lambda");
+        return (lambda > 0 ? name.substring(name.lastIndexOf('.', lambda) + 1, lambda) : name) + ".<lambda>()";
+    }
+
     private static String shorten(String s) {
         return s.length() <= MAX ? s : s.substring(0, MAX - 3) + "...";
     }

@@ -33,7 +33,8 @@ public class Future<T> implements Awaitable<T> {
     private State state = State.PENDING;
     private T result;
     private Throwable exception;
-    private String cancelMessage;
+    /** The message of the cancellation (Python's {@code _cancel_message}), shared with Task. */
+    String cancelMessage;
     /** The CancelledError that cancelled this future, handed out once by {@link #makeCancelledError()}. */
     private CancelledError cancelledError;
     private List<DoneCallback<T>> callbacks;
@@ -157,10 +158,6 @@ public class Future<T> implements Awaitable<T> {
         return cancelMessage == null ? new CancelledError() : new CancelledError(cancelMessage);
     }
 
-    String cancelMessage() {
-        return cancelMessage;
-    }
-
     void markRetrieved() {
         if (unretrieved != null) {
             unretrieved.retrieved();
@@ -216,6 +213,11 @@ public class Future<T> implements Awaitable<T> {
         }
     }
 
+    /** The futures this one is made of (a gather's children), for introspection; none for a plain future. */
+    public List<Future<?>> children() {
+        return List.of();
+    }
+
     // ---- await -----------------------------------------------------------------------------------
 
     /** Suspends the running coroutine until this future is done, then returns its result or throws. */
@@ -236,17 +238,24 @@ public class Future<T> implements Awaitable<T> {
 
     @Override
     public String toString() {
-        return "<" + getClass().getSimpleName() + " " + describeState() + ">";
+        return "<" + getClass().getSimpleName() + " " + String.join(" ", reprInfo()) + ">";
     }
 
-    /** {@code pending}, {@code cancelled}, {@code finished result=...} or {@code finished exception=...}, as in Python's reprs. */
-    protected String describeState() {
-        return switch (state) {
-            case PENDING -> "pending";
-            case CANCELLED -> "cancelled";
-            case FINISHED -> exception != null ? "finished exception=" + Repr.of(exception) : "finished result=" + Repr.of(result);
-        };
+    /** The parts of the repr, as Python's {@code _future_repr_info}: the state, the outcome, the callbacks. */
+    List<String> reprInfo() {
+        List<String> info = new ArrayList<>();
+        info.add(state.name().toLowerCase());
+        if (state == State.FINISHED) {
+            info.add(exception != null ? "exception=" + Repr.of(exception) : "result=" + Repr.of(result));
+        }
+        if (callbacks != null && !callbacks.isEmpty()) {
+            List<String> names = callbacks.stream().map(cb -> Repr.callback(cb.fn())).toList();
+            info.add("cb=[" + (names.size() <= 2 ? String.join(", ", names)
+                    : names.get(0) + ", <" + (names.size() - 2) + " more>, " + names.get(names.size() - 1)) + "]");
+        }
+        return info;
     }
+
 
     /**
      * Reports an exception nobody looked at, when its future is garbage collected: Python's

@@ -33,7 +33,6 @@ public class Task<T> extends Future<T> {
     /** The future this task is suspended on, if any (Python's {@code _fut_waiter}). */
     private Future<?> futWaiter;
     private boolean mustCancel;
-    private String cancelMessage;
     private int numCancelsRequested;
     /** What the next cancellation throws into the coroutine instead of a CancelledError; see {@link #replaceNextCancellation}. */
     private Throwable cancellationReplacement;
@@ -73,6 +72,11 @@ public class Task<T> extends Future<T> {
     /** The tasks of the running loop that are not done yet (Python's {@code asyncio.all_tasks()}). */
     public static List<Task<?>> allTasks() {
         return EventLoop.getRunningLoop().tasks().all();
+    }
+
+    /** A number unique among the tasks of this JVM, in creation order (the N of the default name Task-N). */
+    public long id() {
+        return number;
     }
 
     public String getName() {
@@ -246,7 +250,7 @@ public class Task<T> extends Future<T> {
 
         @Override
         public String toString() {
-            return "Task.step()";
+            return "Task.__step()";
         }
     }
 
@@ -259,19 +263,24 @@ public class Task<T> extends Future<T> {
 
         @Override
         public String toString() {
-            return "Task.wakeup()";
+            return "Task.task_wakeup()";
         }
     }
 
     // ---- repr --------------------------------------------------------------------------------------
 
+    /** As Python's {@code _task_repr_info}: state, name, coroutine, what it waits for, outcome, callbacks. */
     @Override
-    public String toString() {
-        StringBuilder s = new StringBuilder("<Task ").append(describeState()).append(" name='").append(getName()).append("'");
-        s.append(" coro=").append(coro);
-        if (futWaiter != null) {
-            s.append(" wait_for=").append(futWaiter);
+    List<String> reprInfo() {
+        List<String> info = super.reprInfo();
+        if (numCancelsRequested > 0 && !done()) {
+            info.set(0, "cancelling");
         }
-        return s.append(">").toString();
+        info.add(1, "name='" + getName() + "'");
+        info.add(2, "coro=" + coro);
+        if (futWaiter != null) {
+            info.add(3, "wait_for=" + futWaiter);
+        }
+        return info;
     }
 }
