@@ -805,6 +805,22 @@ public class EventLoop {
         return asyncrt.sockets.SocketOperations.recvInto(this, sock, buffer);
     }
 
+    /**
+     * Stops watching {@code channel} for good, ahead of closing it: the selector lets go of it on
+     * its next turn, and a channel closed after that closes its socket at once. (NIO defers
+     * closing a channel that is still registered with a selector, half-closing it meanwhile: two
+     * system calls more, and the descriptor lives a turn longer.) Transports call it when they
+     * close, then close the channel on a later turn.
+     */
+    public void unregister(java.nio.channels.SelectableChannel channel) {
+        removeReader(channel);
+        removeWriter(channel);
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null) {
+            key.cancel();
+        }
+    }
+
     /** Sends all of {@code data}, waiting while the socket is not writable (Python's {@code loop.sock_sendall}). */
     public Coroutine<Void> sockSendall(java.nio.channels.SocketChannel sock, byte[] data) {
         return asyncrt.sockets.SocketOperations.sendall(this, sock, java.nio.ByteBuffer.wrap(data));
