@@ -34,6 +34,7 @@ class Metric:
     label: str
     unit: str
     target: str = ""
+    higher_is_better: bool = False
 
 
 @dataclass
@@ -42,6 +43,8 @@ class Workload:
     java_main: str
     python_script: str
     metrics: list = field(default_factory=list)
+    # A Python script that runs each peer's command and measures it from outside (server.py: under wrk).
+    driver: str = ""
 
 
 WORKLOADS = [
@@ -53,13 +56,20 @@ WORKLOADS = [
              [Metric("total_s", "timers: 100 000 sleeps in [0, 1 s], total", "s", "≤ 1.1 s"),
               Metric("p50_late_ms", "timers: lateness p50", "ms", ""),
               Metric("p99_late_ms", "timers: lateness p99", "ms", "≤ 5 ms")]),
+    Workload("pingpong", "asyncrt.bench.PingPong", "pingpong.py",
+             [Metric("ns_per_round_trip", "ping-pong: 1 000 000 round trips through two Queue(1)", "ns", "≤ 500 ns, ≤ 1/10 of asyncio")]),
+    Workload("server", "asyncrt.bench.Server15", "server15.py",
+             [Metric("req_per_s", "server: section 15 under wrk -t1 -c64 -d10s", "req/s", "≥ 1.2 × uvloop", higher_is_better=True),
+              Metric("p99_ms", "server: latency p99", "ms", "")],
+             driver="server.py"),
 ]
 
 PEERS = ["asyncrt (continuations)", "asyncrt (virtual threads)", "CPython asyncio", "uvloop"]
 
 
 def java_command(java, backend_flags, main):
-    classpath = os.pathsep.join(str(ROOT / p) for p in ("bench/target/classes", "asyncrt/target/classes"))
+    classpath = os.pathsep.join(str(ROOT / p) for p in ("bench/target/classes", "asyncrt/target/classes",
+                                                          "asyncrt/target/test-classes"))
     return [java, *backend_flags, *JVM_FLAGS, "-cp", classpath, main]
 
 
@@ -83,6 +93,8 @@ def measure(workload, java, uvloop):
         PEERS[2]: [PYTHON, workload.python_script],
         PEERS[3]: [PYTHON, workload.python_script, "--uvloop"] if uvloop else None,
     }
+    if workload.driver:
+        commands = {peer: [PYTHON, workload.driver, "--", *command] if command else None for peer, command in commands.items()}
     results = {}
     for peer, command in commands.items():
         if command is None:
@@ -100,10 +112,10 @@ def fmt(value):
     return str(value)
 
 
-def ratio(peer, ours):
-    if peer is None or ours in (None, 0):
+def ratio(peer, ours, higher_is_better=False):
+    if peer in (None, 0) or ours in (None, 0):
         return "—"
-    return f"{peer / ours:.1f}×"
+    return f"{(ours / peer if higher_is_better else peer / ours):.1f}×"
 
 
 def table(results, uvloop):
@@ -117,9 +129,11 @@ def table(results, uvloop):
             values = [figures.get(peer, {}).get(metric.key) for peer in PEERS]
             ours = values[0]
             rows.append("| " + " | ".join([metric.label, metric.unit, *map(fmt, values),
-                                           ratio(values[2], ours), ratio(values[3], ours), metric.target]) + " |")
+                                           ratio(values[2], ours, metric.higher_is_better),
+                                           ratio(values[3], ours, metric.higher_is_better), metric.target]) + " |")
     notes = [
-        "Ratios are peer ÷ asyncrt (continuations): above 1× means asyncrt is faster or smaller.",
+        "Ratios are peer ÷ asyncrt (continuations), or asyncrt ÷ peer where more is better (req/s):"
+        " above 1× means asyncrt is faster or smaller.",
         f"JVM flags for both asyncrt columns: {' '.join(JVM_FLAGS)}; the continuation column adds {EXPORT}.",
     ]
     if not uvloop:

@@ -1,13 +1,15 @@
-"""The seed's section-15 web server, verbatim but for the port (argv[1], default 8888), the
-choice of loop (argv[2]: asyncio or uvloop), and main() catching the CancelledError that
-shutdown() delivers to it (shutdown cancels every task, main's too; the seed's version ends in a
-CancelledError traceback). The Java twin is asyncrt.examples.WebServer.
+"""The seed's section-15 web server, verbatim but for the port (a number on the command line,
+default 8888), --uvloop, and main() catching the CancelledError that shutdown() delivers to it
+(shutdown cancels every task, main's too; the seed's version ends in a CancelledError traceback).
+The Java twin is asyncrt.examples.WebServer; server.py measures both under wrk.
 
-    python3 server15.py [port] [asyncio|uvloop]
+    python3 server15.py [--uvloop] [PORT]
 """
 import asyncio
 import signal
 import sys
+
+from common import event_loop_policy
 
 async def handle_client(reader, writer):
     # Get client address
@@ -77,12 +79,10 @@ async def shutdown():
     asyncio.get_running_loop().stop()
     print("Shutdown complete")
 
-PORT = int(sys.argv[1]) if len(sys.argv) > 1 else 8888
+PORT = next((int(arg) for arg in sys.argv[1:] if arg.isdigit()), 8888)
 
 if __name__ == "__main__":
-    if len(sys.argv) > 2 and sys.argv[2] == "uvloop":
-        import uvloop
-        uvloop.install()
+    event_loop_policy()
     try:
         asyncio.run(main())
     except KeyboardInterrupt:
