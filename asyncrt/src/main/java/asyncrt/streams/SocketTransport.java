@@ -25,6 +25,11 @@ import java.util.Arrays;
  * <li>Closing: {@link #close()} stops reading, lets the buffer drain, then closes the socket on a
  *     later turn and completes the closed future that {@code waitClosed()} awaits.</li>
  * </ul>
+ *
+ * <p>One economy asyncio does not make: an accepted connection's first bytes are usually waiting
+ * already, so the transport reads them at once and starts watching the socket only when its
+ * reader has to wait for more. A server that reads one request, answers and closes then never
+ * registers the socket with the selector: two system calls fewer per connection.
  */
 public final class SocketTransport {
     /** Python's {@code max_size}: the most one read takes from the socket. */
@@ -48,6 +53,8 @@ public final class SocketTransport {
     private int highWater = DEFAULT_HIGH_WATER;
     private int lowWater = DEFAULT_HIGH_WATER / 4;
     private boolean reading = true;
+    /** Whether the loop watches the socket for reading (while reading, once needed). */
+    private boolean watching;
     private boolean closing;
     private boolean eofWritten;
     private int connLost;
@@ -66,30 +73,56 @@ public final class SocketTransport {
             // not TCP, or already closed: nothing to tune
         }
         reader.setTransport(this);
-        loop.addReader(channel, readReady);
+        if (server == null || !readNow()) {
+            startWatching();
+        }
     }
 
     // ---- reading ------------------------------------------------------------------------------
 
     private void readReady() {
-        if (connLost > 0) {
-            return;
+        if (connLost == 0) {
+            readNow();
         }
+    }
+
+    /** Reads what the socket has; false when it had nothing yet. */
+    private boolean readNow() {
         ByteBuffer buffer = READ_BUFFER.get().clear();
         int n;
         try {
             n = channel.read(buffer);
         } catch (IOException e) {
             fatalError(e, "Fatal read error on socket transport");
-            return;
+            return true;
         }
         if (n < 0) {
             // The peer will send no more. Keep the connection open for writing (half-close), as
             // StreamReaderProtocol.eof_received() asks; the reader sees the end of the stream.
-            loop.removeReader(channel);
+            stopWatching();
             reader.feedEof();
         } else if (n > 0) {
             reader.feedData(buffer.flip());
+        }
+        return n != 0;
+    }
+
+    private void startWatching() {
+        watching = true;
+        loop.addReader(channel, readReady);
+    }
+
+    private void stopWatching() {
+        if (watching) {
+            watching = false;
+            loop.removeReader(channel);
+        }
+    }
+
+    /** The reader is about to wait for data: make sure the socket is watched (see the class comment). */
+    void readerWaiting() {
+        if (reading && !watching && !closing) {
+            startWatching();
         }
     }
 
@@ -99,7 +132,7 @@ public final class SocketTransport {
             return;
         }
         reading = false;
-        loop.removeReader(channel);
+        stopWatching();
     }
 
     public void resumeReading() {
@@ -107,7 +140,7 @@ public final class SocketTransport {
             return;
         }
         reading = true;
-        loop.addReader(channel, readReady);
+        startWatching();
     }
 
     public boolean isReading() {
@@ -252,7 +285,7 @@ public final class SocketTransport {
             return;
         }
         closing = true;
-        loop.removeReader(channel);
+        stopWatching();
         if (writeBuffer.isEmpty()) {
             connLost++;
             loop.unregister(channel);
@@ -285,6 +318,7 @@ public final class SocketTransport {
         writeBuffer.clear();
         bufferedBytes = 0;
         closing = true;
+        watching = false;
         connLost++;
         loop.unregister(channel);
         loop.callSoon(() -> connectionLost(exc));

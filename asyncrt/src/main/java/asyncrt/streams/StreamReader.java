@@ -239,6 +239,8 @@ public final class StreamReader {
             // Waiting while the transport is paused would wait forever (readexactly(n) with n > limit).
             paused = false;
             transport.resumeReading();
+        } else if (transport != null) {
+            transport.readerWaiting();
         }
         waiter = binding.loop().createFuture();
         try {

@@ -167,6 +167,33 @@ class ConnectionLifecycleTest {
     }
 
     @Test
+    void anAcceptedConnectionWhoseRequestIsWaitingIsServedWithoutRegisteringItsSocket() throws IOException {
+        List<Boolean> registered = new ArrayList<>();
+        try (java.net.Socket client = new java.net.Socket()) {
+            Asyncio.run(async(() -> {
+                Future<Void> served = getRunningLoop().createFuture();
+                ClientConnectedCallback answer = (reader, writer) -> async(() -> {
+                    byte[] request = await(reader.readline());
+                    registered.add(getRunningLoop().ioRegistrations().containsKey(writer.getExtraInfo("socket")));
+                    writer.write(b("re: " + s(request)));
+                    writer.close();
+                    await(writer.waitClosed());
+                    served.setResult(null);
+                });
+                try (Server server = await(startServer(answer, "127.0.0.1", 0))) {
+                    // A blocking client, from the loop's thread: the request is in the server's
+                    // socket buffer before the loop gets to accept the connection.
+                    client.connect(new InetSocketAddress("127.0.0.1", port(server)));
+                    client.getOutputStream().write(b("hello\n"));
+                    await(served);
+                }
+            }));
+            assertEquals("re: hello\n", s(client.getInputStream().readAllBytes()));
+        }
+        assertEquals(List.of(false), registered, "the server never watched the connection's socket");
+    }
+
+    @Test
     void writingToAConnectionThePeerResetFailsAtDrain() {
         Asyncio.run(async(() -> {
             ClientConnectedCallback abortAtOnce = (reader, writer) -> {
