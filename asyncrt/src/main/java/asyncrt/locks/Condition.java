@@ -1,10 +1,8 @@
 package asyncrt.locks;
 
 import asyncrt.coroutines.Coroutine;
-import asyncrt.internal.LoopBinding;
 import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Future;
-import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -26,9 +24,8 @@ import java.util.function.BooleanSupplier;
  * {@code notifyAll_()} here; see {@link Event}.
  */
 public final class Condition {
-    private final LoopBinding binding = new LoopBinding(this);
+    private final WaitLine waiters = new WaitLine(this);
     private final Lock lock;
-    private final ArrayDeque<Future<Boolean>> waiters = new ArrayDeque<>();
 
     /** A condition with a new lock of its own. */
     public Condition() {
@@ -66,17 +63,12 @@ public final class Condition {
                 throw new IllegalStateException("cannot wait on un-acquired lock: take it first,"
                         + " try (var held = await(condition.acquire())) { ... }");
             }
-            Future<Boolean> fut = binding.loop().createFuture();
+            Future<Boolean> place = waiters.join();
             release();
             try {
                 try {
-                    waiters.add(fut);
-                    try {
-                        Coroutine.await(fut);
-                        return true;
-                    } finally {
-                        waiters.remove(fut);
-                    }
+                    waiters.awaitTurn(place);
+                    return true;
                 } finally {
                     reacquireEvenIfCancelled();
                 }
@@ -147,6 +139,6 @@ public final class Condition {
 
     @Override
     public String toString() {
-        return "<Condition [" + (locked() ? "locked" : "unlocked") + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]>";
+        return "<Condition [" + (locked() ? "locked" : "unlocked") + waiters.describe() + "]>";
     }
 }

@@ -1,9 +1,7 @@
 package asyncrt.locks;
 
 import asyncrt.coroutines.Coroutine;
-import asyncrt.internal.LoopBinding;
 import asyncrt.tasks.Future;
-import java.util.ArrayDeque;
 
 /**
  * A flag tasks can wait for: Python's {@code asyncio.Event}. {@link #set()} wakes every task
@@ -15,8 +13,7 @@ import java.util.ArrayDeque;
  * the way Python itself writes {@code class_} for a name its syntax reserves.
  */
 public final class Event {
-    private final LoopBinding binding = new LoopBinding(this);
-    private final ArrayDeque<Future<Boolean>> waiters = new ArrayDeque<>();
+    private final WaitLine waiters = new WaitLine(this);
     private boolean value;
 
     /** An event that is not set. */
@@ -50,19 +47,13 @@ public final class Event {
             if (value) {
                 return true;
             }
-            Future<Boolean> fut = binding.loop().createFuture();
-            waiters.add(fut);
-            try {
-                Coroutine.await(fut);
-                return true;
-            } finally {
-                waiters.remove(fut);
-            }
+            waiters.awaitTurn(waiters.join());
+            return true;
         });
     }
 
     @Override
     public String toString() {
-        return "<Event [" + (value ? "set" : "unset") + (waiters.isEmpty() ? "" : ", waiters:" + waiters.size()) + "]>";
+        return "<Event [" + (value ? "set" : "unset") + waiters.describe() + "]>";
     }
 }

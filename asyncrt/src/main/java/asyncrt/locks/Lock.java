@@ -1,10 +1,8 @@
 package asyncrt.locks;
 
 import asyncrt.coroutines.Coroutine;
-import asyncrt.internal.LoopBinding;
 import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Future;
-import java.util.ArrayDeque;
 
 /**
  * A mutual-exclusion lock for tasks: Python's {@code asyncio.Lock}. Not owned by a task: any
@@ -22,9 +20,8 @@ import java.util.ArrayDeque;
  * not a {@code java.util.concurrent.locks.Lock} either: holding this one never blocks a thread.
  */
 public final class Lock {
-    private final LoopBinding binding = new LoopBinding(this);
+    private final WaitLine waiters = new WaitLine(this);
     private final Acquired held = this::release;
-    private ArrayDeque<Future<Boolean>> waiters;
     private boolean locked;
 
     /** An unlocked lock. */
@@ -41,21 +38,12 @@ public final class Lock {
      */
     public Coroutine<Acquired> acquire() {
         return Coroutine.of(() -> {
-            if (!locked && (waiters == null || waiters.stream().allMatch(Future::cancelled))) {
+            if (!locked && allCancelled()) {  // fair: the free lock is taken at once only if nobody waits
                 locked = true;
                 return held;
             }
-            if (waiters == null) {
-                waiters = new ArrayDeque<>();
-            }
-            Future<Boolean> fut = binding.loop().createFuture();
-            waiters.add(fut);
             try {
-                try {
-                    Coroutine.await(fut);
-                } finally {
-                    waiters.remove(fut);
-                }
+                waiters.awaitTurn(waiters.join());
             } catch (CancelledError cancelled) {
                 // Keep the invariant: if the lock is free and someone waits, the first waiter will run.
                 if (!locked) {
@@ -77,22 +65,24 @@ public final class Lock {
         wakeUpFirst();
     }
 
-    private void wakeUpFirst() {
-        if (waiters == null || waiters.isEmpty()) {
-            return;
+    private boolean allCancelled() {
+        for (Future<Boolean> waiter : waiters) {
+            if (!waiter.cancelled()) {
+                return false;
+            }
         }
-        Future<Boolean> first = waiters.peekFirst();
-        if (!first.done()) {  // done: already told to wake up
+        return true;
+    }
+
+    private void wakeUpFirst() {
+        Future<Boolean> first = waiters.first();
+        if (first != null && !first.done()) {  // done: already told to wake up
             first.setResult(true);
         }
     }
 
     @Override
     public String toString() {
-        String extra = locked ? "locked" : "unlocked";
-        if (waiters != null && !waiters.isEmpty()) {
-            extra += ", waiters:" + waiters.size();
-        }
-        return "<Lock [" + extra + "]>";
+        return "<Lock [" + (locked ? "locked" : "unlocked") + waiters.describe() + "]>";
     }
 }

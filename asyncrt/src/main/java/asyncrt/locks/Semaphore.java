@@ -1,10 +1,8 @@
 package asyncrt.locks;
 
 import asyncrt.coroutines.Coroutine;
-import asyncrt.internal.LoopBinding;
 import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Future;
-import java.util.ArrayDeque;
 
 /**
  * A counter of permits for tasks: Python's {@code asyncio.Semaphore}, typically used to limit
@@ -21,9 +19,8 @@ import java.util.ArrayDeque;
  * task cancelled after being granted a permit hands it back.
  */
 public class Semaphore {
-    private final LoopBinding binding = new LoopBinding(this);
+    private final WaitLine waiters = new WaitLine(this);
     private final Acquired held = this::release;
-    private ArrayDeque<Future<Boolean>> waiters;
     private int value;
 
     /** A semaphore with one permit (a lock that anyone may release). */
@@ -41,7 +38,15 @@ public class Semaphore {
 
     /** Whether {@link #acquire()} would have to wait: no permit left, or others waiting first. */
     public boolean locked() {
-        return value == 0 || (waiters != null && waiters.stream().anyMatch(w -> !w.cancelled()));
+        if (value == 0) {
+            return true;
+        }
+        for (Future<Boolean> waiter : waiters) {
+            if (!waiter.cancelled()) {
+                return true;  // FIFO: they go first
+            }
+        }
+        return false;
     }
 
     /** The permits available now. */
@@ -56,17 +61,9 @@ public class Semaphore {
                 value--;
                 return held;
             }
-            if (waiters == null) {
-                waiters = new ArrayDeque<>();
-            }
-            Future<Boolean> fut = binding.loop().createFuture();
-            waiters.add(fut);
+            Future<Boolean> fut = waiters.join();
             try {
-                try {
-                    Coroutine.await(fut);
-                } finally {
-                    waiters.remove(fut);
-                }
+                waiters.awaitTurn(fut);
             } catch (CancelledError cancelled) {
                 if (fut.done() && !fut.cancelled()) {
                     value++;  // we were granted a permit we will not use: give it back
@@ -90,9 +87,6 @@ public class Semaphore {
 
     /** Grants a permit to the first waiter not already woken; false when there is none. */
     private boolean wakeUpNext() {
-        if (waiters == null) {
-            return false;
-        }
         for (Future<Boolean> fut : waiters) {
             if (!fut.done()) {
                 value--;
@@ -105,10 +99,6 @@ public class Semaphore {
 
     @Override
     public String toString() {
-        String extra = locked() ? "locked" : "unlocked, value:" + value;
-        if (waiters != null && !waiters.isEmpty()) {
-            extra += ", waiters:" + waiters.size();
-        }
-        return "<" + getClass().getSimpleName() + " [" + extra + "]>";
+        return "<" + getClass().getSimpleName() + " [" + (locked() ? "locked" : "unlocked, value:" + value) + waiters.describe() + "]>";
     }
 }

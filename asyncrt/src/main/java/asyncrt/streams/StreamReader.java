@@ -61,12 +61,9 @@ public final class StreamReader {
     /** Makes the pending and future reads throw {@code exc}. */
     public void setException(Throwable exc) {
         exception = exc;
-        Future<Void> w = waiter;
+        Future<Void> w = takeWaiter();
         if (w != null) {
-            waiter = null;
-            if (!w.cancelled()) {
-                w.setException(exc);
-            }
+            w.setException(exc);
         }
     }
 
@@ -251,13 +248,17 @@ public final class StreamReader {
     }
 
     private void wakeUpWaiter() {
-        Future<Void> w = waiter;
+        Future<Void> w = takeWaiter();
         if (w != null) {
-            waiter = null;
-            if (!w.cancelled()) {
-                w.setResult(null);
-            }
+            w.setResult(null);
         }
+    }
+
+    /** The future a read waits on, now no longer waited on here; null if none, or if it was cancelled. */
+    private Future<Void> takeWaiter() {
+        Future<Void> w = waiter;
+        waiter = null;
+        return w != null && !w.cancelled() ? w : null;
     }
 
     private void maybeResumeTransport() {

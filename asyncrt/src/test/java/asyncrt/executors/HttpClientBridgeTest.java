@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncrt.Asyncio;
+import asyncrt.Loopback;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Task;
@@ -22,7 +23,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -112,11 +112,7 @@ class HttpClientBridgeTest {
 
     @Test
     void aFailedRequestRaisesItsOwnExceptionAtTheAwait() throws IOException {
-        int closedPort;
-        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
-            probe.bind(new InetSocketAddress("127.0.0.1", 0));
-            closedPort = probe.socket().getLocalPort();
-        }
+        int closedPort = Loopback.unusedPort();
         assertThrows(ConnectException.class, () -> Asyncio.run(fetchUrl(URI.create("http://127.0.0.1:" + closedPort + "/"))));
     }
 

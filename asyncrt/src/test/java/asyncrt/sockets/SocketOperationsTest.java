@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncrt.Asyncio;
+import asyncrt.Loopback;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
 import asyncrt.tasks.CancelledError;
@@ -106,11 +107,7 @@ class SocketOperationsTest {
 
     @Test
     void connectingWhereNobodyListensIsAConnectionRefusedErrorAtTheAwait() throws Exception {
-        int closedPort;
-        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
-            probe.bind(new InetSocketAddress("127.0.0.1", 0));
-            closedPort = probe.socket().getLocalPort();
-        }
+        int closedPort = Loopback.unusedPort();
         Asyncio.run(async(() -> {
             try (SocketChannel sock = SocketChannel.open()) {
                 sock.configureBlocking(false);

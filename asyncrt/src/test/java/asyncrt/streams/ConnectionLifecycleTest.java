@@ -1,5 +1,7 @@
 package asyncrt.streams;
 
+import static asyncrt.streams.Bytes.b;
+import static asyncrt.streams.Bytes.s;
 import static asyncrt.Asyncio.async;
 import static asyncrt.Asyncio.await;
 import static asyncrt.Asyncio.createTask;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncrt.Asyncio;
+import asyncrt.Loopback;
 import asyncrt.events.EventLoop;
 import asyncrt.sockets.ConnectionRefusedError;
 import asyncrt.sockets.OSError;
@@ -28,7 +31,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,14 +42,6 @@ import org.junit.jupiter.api.Timeout;
 /** Connections from start to end on real loopback sockets: EOF, half-close, errors at the await, cancellation, clean-up. */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ConnectionLifecycleTest {
-    private static byte[] b(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String s(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
     private static int port(Server server) {
         return server.sockets().get(0).socket().getLocalPort();
     }
@@ -104,11 +98,7 @@ class ConnectionLifecycleTest {
 
     @Test
     void connectionRefusedIsAClearErrorAtTheAwait() throws IOException {
-        int closedPort;
-        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
-            probe.bind(new InetSocketAddress("127.0.0.1", 0));
-            closedPort = probe.socket().getLocalPort();
-        }
+        int closedPort = Loopback.unusedPort();
         ConnectionRefusedError e = assertThrows(ConnectionRefusedError.class,
                 () -> Asyncio.run(openConnection("127.0.0.1", closedPort)));
         assertEquals("Connect call failed ('127.0.0.1', " + closedPort + "): connection refused"

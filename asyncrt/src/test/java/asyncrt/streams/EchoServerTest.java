@@ -1,5 +1,7 @@
 package asyncrt.streams;
 
+import static asyncrt.streams.Bytes.b;
+import static asyncrt.streams.Bytes.s;
 import static asyncrt.Asyncio.async;
 import static asyncrt.Asyncio.await;
 import static asyncrt.Asyncio.createTask;
@@ -10,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import asyncrt.Asyncio;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.tasks.Task;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,9 @@ class EchoServerTest {
             try {
                 for (int i = 0; i < MESSAGES; i++) {
                     String message = "client " + id + " message " + i + " " + "x".repeat(id % 50) + "\n";
-                    conn.writer().write(message.getBytes(StandardCharsets.UTF_8));
+                    conn.writer().write(b(message));
                     await(conn.writer().drain());
-                    String echoed = new String(await(conn.reader().readline()), StandardCharsets.UTF_8);
+                    String echoed = s(await(conn.reader().readline()));
                     if (echoed.equals(message)) {
                         intact++;
                     }

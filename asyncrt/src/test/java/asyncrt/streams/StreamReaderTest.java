@@ -1,5 +1,7 @@
 package asyncrt.streams;
 
+import static asyncrt.streams.Bytes.b;
+import static asyncrt.streams.Bytes.s;
 import static asyncrt.Asyncio.async;
 import static asyncrt.Asyncio.await;
 import static asyncrt.Asyncio.createTask;
@@ -14,21 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncrt.Asyncio;
 import asyncrt.tasks.Task;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** StreamReader fed by hand, after CPython's test_streams.StreamTests. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StreamReaderTest {
-    private static byte[] b(String s) {
-        return s.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static String s(byte[] bytes) {
-        return new String(bytes, StandardCharsets.ISO_8859_1);
-    }
-
     @Test
     void readWaitsForDataAndReturnsAtMostN() {
         Asyncio.run(async(() -> {
