@@ -354,7 +354,7 @@ class CombinatorsTest {
     void asCompletedYieldsInCompletionOrder() {
         List<String> order = Asyncio.run(async(() -> {
             List<String> seen = new ArrayList<>();
-            for (Coroutine<String> next : asCompleted(List.of(after(0.03, "c"), after(0.01, "a"), after(0.02, "b")))) {
+            for (Coroutine<String> next : asCompleted(List.of(after(0.3, "c"), after(0.1, "a"), after(0.2, "b")))) {
                 seen.add(await(next));
             }
             return seen;

@@ -224,7 +224,7 @@ class CoroutineProtocolTest {
             }));
             Gc.collectFor(200);
         });
-        assertFalse(err.contains("never awaited"), err);
+        assertFalse(err.contains("coroutine 'sleep' was never awaited"), err);
     }
 
     @Test

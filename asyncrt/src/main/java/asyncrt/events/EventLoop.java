@@ -461,6 +461,9 @@ public class EventLoop {
     /** The channels being watched, with their interest (for introspection). */
     public Map<SelectableChannel, String> ioRegistrations() {
         Map<SelectableChannel, String> registrations = new LinkedHashMap<>();
+        if (closed) {
+            return registrations;
+        }
         for (SelectionKey key : selector.keys()) {
             if (key.isValid() && key.attachment() instanceof IoWatch watch && (watch.reader != null || watch.writer != null)) {
                 registrations.put(key.channel(), (watch.reader != null ? "read" : "") + (watch.writer != null ? (watch.reader != null ? "+write" : "write") : ""));

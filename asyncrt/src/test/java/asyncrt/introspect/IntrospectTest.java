@@ -115,6 +115,15 @@ class IntrospectTest {
         assertFalse(s.timers().isEmpty());
     }
 
+    @Test
+    void aClosedLoopCanStillBeDescribed() {
+        EventLoop loop = EventLoop.newEventLoop();
+        loop.close();
+        LoopSnapshot s = Introspect.snapshot(loop);
+        assertTrue(s.closed() && !s.running());
+        assertTrue(s.io().isEmpty() && s.tasks().isEmpty() && s.ready().isEmpty());
+    }
+
     private static TaskInfo byName(LoopSnapshot s, String name) {
         return s.tasks().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name + " in " + s.tasks()));
     }
