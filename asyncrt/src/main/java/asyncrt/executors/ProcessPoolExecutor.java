@@ -39,6 +39,7 @@ public final class ProcessPoolExecutor implements Executor, AutoCloseable {
     private final int maxWorkers;
     private final List<WorkerProcess> workers = new ArrayList<>();
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
+    /** Workers that finished a job and have not been counted on since (Python's {@code _idle_worker_semaphore}). */
     private int idleWorkers;
     private boolean shutdown;
     private String broken;
@@ -88,7 +89,9 @@ public final class ProcessPoolExecutor implements Executor, AutoCloseable {
         Job job = new Job(serializeCall(function, arg), loaderOf(function), new CompletableFuture<>());
         queue.add(job);
         notifyAll();
-        if (idleWorkers == 0 && workers.size() < maxWorkers) {
+        if (idleWorkers > 0) {
+            idleWorkers--;  // an idle worker will take it
+        } else if (workers.size() < maxWorkers) {
             workers.add(WorkerProcess.start(this));
         }
         return (CompletableFuture<T>) job.future();
@@ -125,15 +128,15 @@ public final class ProcessPoolExecutor implements Executor, AutoCloseable {
 
     /** The next job for a worker, waiting for one; null when the worker should stop. */
     synchronized Job take() throws InterruptedException {
-        idleWorkers++;
-        try {
-            while (queue.isEmpty() && !shutdown && broken == null) {
-                wait();
-            }
-        } finally {
-            idleWorkers--;
+        while (queue.isEmpty() && !shutdown && broken == null) {
+            wait();
         }
         return broken != null ? null : queue.poll();
+    }
+
+    /** A worker has finished a job and is about to take the next: new work need not start another. */
+    synchronized void workerIdle() {
+        idleWorkers++;
     }
 
     /** A worker process died while running {@code job} (null if idle): the pool is broken. */

@@ -79,7 +79,9 @@ final class WorkerProcess {
             switch (type) {
                 case Wire.LOAD -> sendClass(job.loader(), fromWorker.readUTF());
                 case Wire.RESULT, Wire.ERROR -> {
-                    complete(job, type, Wire.receivePayload(fromWorker));
+                    byte[] outcome = Wire.receivePayload(fromWorker);
+                    pool.workerIdle();  // before the caller hears of it and submits more
+                    complete(job, type, outcome);
                     return;
                 }
                 case -1 -> throw new EOFException("the worker's output ended");

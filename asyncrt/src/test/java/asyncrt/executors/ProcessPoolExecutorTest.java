@@ -45,7 +45,8 @@ class ProcessPoolExecutorTest {
                 long workerPid = await(getRunningLoop().runInExecutor(pool, ProcessPoolExecutorTest::pid, 0));
                 assertNotEquals(ProcessHandle.current().pid(), workerPid);
                 long again = await(getRunningLoop().runInExecutor(pool, () -> ProcessHandle.current().pid()));
-                assertEquals(workerPid, again, "one worker does the work serially when one suffices");
+                assertEquals(workerPid, again, "a worker that finished its job takes the next: no other process is started");
+                assertTrue(pool.toString().contains("workers=1/"), pool.toString());
             }
         }));
     }
