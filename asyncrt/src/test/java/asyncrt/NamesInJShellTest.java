@@ -1,14 +1,12 @@
 package asyncrt;
 
+import static asyncrt.JShellCells.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,10 +20,8 @@ import org.junit.jupiter.api.Timeout;
 class NamesInJShellTest {
     @Test
     void primitivesStreamsAndExecutorsKeepTheirAsyncioNamesInACell() throws Exception {
-        Path classes = Path.of(Asyncio.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        try (JShell shell = JShell.builder().executionEngine("local").build();
-                Stream<Path> files = Files.walk(classes)) {
-            shell.addToClasspath(classes.toString());
+        Path classes = JShellCells.asyncrtClasses();
+        try (JShell shell = JShellCells.localShell(); Stream<Path> files = Files.walk(classes)) {
             eval(shell, "import java.util.*;");
             eval(shell, "import java.util.concurrent.*;");
             for (String type : files.map(p -> classes.relativize(p).toString())
@@ -65,19 +61,5 @@ class NamesInJShellTest {
             assertEquals("asyncrt.streams.Server", eval(shell, "Server.class.getName()").replace("\"", ""));
             assertEquals("asyncrt.executors.ProcessPoolExecutor", eval(shell, "ProcessPoolExecutor.class.getName()").replace("\"", ""));
         }
-    }
-
-    private static String eval(JShell shell, String code) {
-        List<SnippetEvent> events = shell.eval(code);
-        for (SnippetEvent event : events) {
-            if (event.exception() != null) {
-                throw new AssertionError(code + " threw " + event.exception(), event.exception());
-            }
-            if (event.status() == Snippet.Status.REJECTED) {
-                throw new AssertionError(code + " was rejected: "
-                        + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
-            }
-        }
-        return events.isEmpty() ? null : events.get(events.size() - 1).value();
     }
 }

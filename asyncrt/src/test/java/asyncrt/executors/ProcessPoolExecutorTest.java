@@ -4,19 +4,18 @@ import static asyncrt.Asyncio.async;
 import static asyncrt.Asyncio.await;
 import static asyncrt.Asyncio.getRunningLoop;
 import static asyncrt.Asyncio.toThread;
+import static asyncrt.JShellCells.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncrt.Asyncio;
-import java.nio.file.Path;
+import asyncrt.JShellCells;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
-import jdk.jshell.SnippetEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -98,9 +97,7 @@ class ProcessPoolExecutorTest {
 
     @Test
     void aFunctionWrittenInAJShellCellRunsInAWorker() throws Exception {
-        String asyncrtClasses = Path.of(ProcessPoolExecutor.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        try (JShell shell = JShell.builder().executionEngine("local").build()) {
-            shell.addToClasspath(asyncrtClasses);
+        try (JShell shell = JShellCells.localShell()) {
             eval(shell, "import asyncrt.executors.*;");
             eval(shell, "long square(long n) { return n * n; }");
             eval(shell, "record Answer(long value, long pid) implements java.io.Serializable { }");
@@ -110,20 +107,5 @@ class ProcessPoolExecutorTest {
             assertEquals("144", eval(shell, "answer.value()"));
             assertNotEquals(Long.toString(ProcessHandle.current().pid()), eval(shell, "answer.pid()"));
         }
-    }
-
-    /** Evaluates one snippet; fails with JShell's diagnostics or the snippet's exception. */
-    private static String eval(JShell shell, String code) {
-        List<SnippetEvent> events = shell.eval(code);
-        for (SnippetEvent event : events) {
-            if (event.exception() != null) {
-                throw new AssertionError(code + " threw " + event.exception(), event.exception());
-            }
-            if (event.status() == Snippet.Status.REJECTED) {
-                throw new AssertionError(code + " was rejected: "
-                        + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList());
-            }
-        }
-        return events.get(events.size() - 1).value();
     }
 }
