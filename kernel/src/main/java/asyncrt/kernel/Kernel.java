@@ -46,6 +46,7 @@ import java.util.concurrent.CountDownLatch;
 public final class Kernel {
 
     private static final String VERSION = "0.1.0";
+    private static final long PARENT_POLL_MILLIS = 1000;
 
     private final ConnectionInfo connection;
     private final KernelOptions options;
@@ -103,6 +104,10 @@ public final class Kernel {
                 shell.register(type, comms);
             }
 
+            evaluator = CompletableFuture.supplyAsync(() -> startJShell(runner), r ->
+                    Thread.ofPlatform().daemon().name("jshell-start").start(r));
+            evaluator.thenAccept(e -> analysis.complete(new CodeAnalysis(e)));
+
             ChannelLoop shellLoop = new ChannelLoop(sockets.shell(), shell);
             ChannelLoop controlLoop = new ChannelLoop(sockets.control(), control);
             Thread.ofPlatform().daemon().name("heartbeat").start(sockets.heartbeat());
@@ -110,9 +115,6 @@ public final class Kernel {
             Thread shellThread = Thread.ofPlatform().daemon().name("shell").start(shellLoop);
             watchParentProcess();
 
-            evaluator = CompletableFuture.supplyAsync(() -> startJShell(runner), r ->
-                    Thread.ofPlatform().daemon().name("jshell-start").start(r));
-            evaluator.thenAccept(e -> analysis.complete(new CodeAnalysis(e)));
 
             shutdown.await();
             shellLoop.stop();
@@ -201,12 +203,29 @@ public final class Kernel {
         shutdown.countDown();
     }
 
-    /** Ends the kernel when the front end that started it is gone (jupyter_client sets JPY_PARENT_PID). */
+    /**
+     * Ends the kernel when the front end that started it is gone (jupyter_client sets JPY_PARENT_PID to its
+     * own process id). Like ipykernel, it watches for the kernel being re-parented, which happens the moment the
+     * parent exits, even while the parent is a zombie not yet reaped.
+     */
     private void watchParentProcess() {
         String parent = System.getenv("JPY_PARENT_PID");
         if (parent == null || !parent.matches("\\d+")) {
             return;
         }
+        long expected = Long.parseLong(parent);
+        Thread.ofPlatform().daemon().name("parent-watch").start(() -> {
+            while (ProcessHandle.current().parent().map(ProcessHandle::pid).orElse(-1L) == expected) {
+                try {
+                    Thread.sleep(PARENT_POLL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+            Log.warn("the front end's process " + parent + " is gone; shutting down");
+            requestShutdown(false);
+        });
+    }
         ProcessHandle.of(Long.parseLong(parent)).ifPresent(handle -> handle.onExit().thenRun(() -> {
             Log.warn("the front end's process " + parent + " ended; shutting down");
             requestShutdown(false);

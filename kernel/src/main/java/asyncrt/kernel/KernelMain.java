@@ -13,9 +13,13 @@ public final class KernelMain {
 
     /** Runs the kernel until it is told to shut down. */
     public static void main(String[] args) throws Exception {
-        if (args.length != 1) {
+        if (args.length == 0) {
             System.err.println("usage: java -cp 'DIR/*' asyncrt.kernel.KernelMain CONNECTION_FILE");
             System.exit(2);
+        }
+        if (args.length > 1) {
+            // Some front ends (jupyter run, jupyter console) pass their own extra arguments on to the kernel.
+            Log.debug("ignoring extra arguments " + String.join(" ", java.util.Arrays.asList(args).subList(1, args.length)));
         }
         System.setProperty("java.awt.headless", "true");
         // Maven Resolver logs through SLF4J; without this it would warn, into a cell, that it has no logger.

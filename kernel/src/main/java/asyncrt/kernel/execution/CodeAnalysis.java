@@ -64,6 +64,10 @@ public final class CodeAnalysis {
         SnippetSplitter.Piece piece = pieceAt(cell, cursor);
         String snippet = cell.substring(piece.start(), cursor);
         List<Documentation> docs = evaluator.analysis().documentation(snippet, snippet.length(), true);
+        if (docs.isEmpty() && !snippet.endsWith("(")) {
+            // JShell documents a method from inside its call's parentheses; a bare name gets them added.
+            docs = evaluator.analysis().documentation(snippet + "(", snippet.length() + 1, true);
+        }
         if (docs.isEmpty()) {
             return Optional.empty();
         }
