@@ -1,0 +1,250 @@
+package asyncrt;
+
+import asyncrt.combinators.AsCompleted;
+import asyncrt.combinators.Gather;
+import asyncrt.combinators.Shield;
+import asyncrt.combinators.Sleep;
+import asyncrt.combinators.Timeout;
+import asyncrt.combinators.Wait;
+import asyncrt.combinators.WaitFor;
+import asyncrt.contextvars.Context;
+import asyncrt.coroutines.AsyncBody;
+import asyncrt.coroutines.AsyncRunnable;
+import asyncrt.coroutines.Awaitable;
+import asyncrt.coroutines.Coroutine;
+import asyncrt.events.EventLoop;
+import asyncrt.executors.Bridges;
+import asyncrt.tasks.Future;
+import asyncrt.tasks.Task;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The {@code asyncio} module in Java: every module-level function of asyncio under its Java
+ * name, meant to be static-imported ({@code import static asyncrt.Asyncio.*}). Python's
+ * {@code async def} becomes a method returning {@code async(() -> ...)}, and {@code await x}
+ * becomes {@code await(x)}:
+ *
+ * <pre>{@code
+ * Coroutine<String> fetch(String url) {
+ *     return async(() -> {
+ *         await(sleep(1));
+ *         return "Content of " + url;
+ *     });
+ * }
+ * Asyncio.run(fetch("file1.txt"));
+ * }</pre>
+ *
+ * Times are seconds as {@code double}, with {@link Duration} overloads. One name needs care: in
+ * JShell and inside classes, {@code wait(...)} means {@code Object.wait}, so write
+ * {@code Asyncio.wait(...)}.
+ */
+public final class Asyncio {
+    /** {@code gather(RETURN_EXCEPTIONS, ...)}: Python's {@code return_exceptions=True}. */
+    public static final Gather.Option RETURN_EXCEPTIONS = Gather.Option.RETURN_EXCEPTIONS;
+    public static final Wait.ReturnWhen FIRST_COMPLETED = Wait.ReturnWhen.FIRST_COMPLETED;
+    public static final Wait.ReturnWhen FIRST_EXCEPTION = Wait.ReturnWhen.FIRST_EXCEPTION;
+    public static final Wait.ReturnWhen ALL_COMPLETED = Wait.ReturnWhen.ALL_COMPLETED;
+
+    private Asyncio() {}
+
+    // ---- async and await ---------------------------------------------------------------------
+
+    /** A coroutine running {@code body}: what an {@code async def} function returns. Runs nothing yet. */
+    public static <T> Coroutine<T> async(AsyncBody<T> body) {
+        return Coroutine.of(body);
+    }
+
+    /** A coroutine running {@code body} and returning null. Runs nothing yet. */
+    public static Coroutine<Void> async(AsyncRunnable body) {
+        return Coroutine.of(body);
+    }
+
+    /**
+     * Python's {@code await}: runs a coroutine inline, or suspends the current coroutine until a
+     * task or future is done; returns the result, or rethrows the exception — the same object.
+     * Only valid inside a coroutine's body.
+     */
+    public static <T> T await(Awaitable<T> awaitable) {
+        return Coroutine.await(awaitable);
+    }
+
+    // ---- running -----------------------------------------------------------------------------
+
+    /** Runs {@code main} on a new event loop, closes the loop, and returns the result: {@code asyncio.run(main())}. */
+    public static <T> T run(Coroutine<T> main) {
+        return run(main, null);
+    }
+
+    /** {@code asyncio.run(main(), debug=True)}. */
+    public static <T> T run(Coroutine<T> main, Boolean debug) {
+        if (EventLoop.runningLoopOrNull() != null) {
+            main.close();
+            throw new IllegalStateException("asyncio.run() cannot be called from a running event loop:"
+                    + " inside a coroutine, await(...) the coroutine instead");
+        }
+        try (Runner runner = new Runner(debug)) {
+            return runner.run(main);
+        }
+    }
+
+    public static EventLoop getRunningLoop() {
+        return EventLoop.getRunningLoop();
+    }
+
+    public static EventLoop getEventLoop() {
+        return EventLoop.getEventLoop();
+    }
+
+    public static EventLoop newEventLoop() {
+        return EventLoop.newEventLoop();
+    }
+
+    public static void setEventLoop(EventLoop loop) {
+        EventLoop.setEventLoop(loop);
+    }
+
+    // ---- tasks -------------------------------------------------------------------------------
+
+    /** Schedules {@code coro} to run concurrently, as a task on the running loop. */
+    public static <T> Task<T> createTask(Coroutine<T> coro) {
+        return EventLoop.getRunningLoop().createTask(coro);
+    }
+
+    public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
+        return EventLoop.getRunningLoop().createTask(coro, name);
+    }
+
+    /** A future for {@code awaitable}: itself if it is one, else a task running it. */
+    public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
+        return EventLoop.getEventLoop().ensureFuture(awaitable);
+    }
+
+    public static Task<?> currentTask() {
+        return Task.currentTask();
+    }
+
+    public static List<Task<?>> allTasks() {
+        return Task.allTasks();
+    }
+
+    // ---- waiting -----------------------------------------------------------------------------
+
+    /** Suspends the calling coroutine for {@code delay} seconds; {@code sleep(0)} yields to the loop once. */
+    public static Coroutine<Void> sleep(double delay) {
+        return Sleep.sleep(delay, null);
+    }
+
+    public static <T> Coroutine<T> sleep(double delay, T result) {
+        return Sleep.sleep(delay, result);
+    }
+
+    public static Coroutine<Void> sleep(Duration delay) {
+        return Sleep.sleep(seconds(delay), null);
+    }
+
+    /** Runs the awaitables concurrently; a future of their results in argument order. */
+    @SafeVarargs
+    public static <T> Future<List<T>> gather(Awaitable<? extends T>... awaitables) {
+        return Gather.gather(List.of(awaitables));
+    }
+
+    public static <T> Future<List<T>> gather(List<? extends Awaitable<? extends T>> awaitables) {
+        return Gather.gather(awaitables);
+    }
+
+    /** {@code gather(*aws, return_exceptions=True)}: failures become entries of the result list. */
+    public static Future<List<Object>> gather(Gather.Option returnExceptions, Awaitable<?>... awaitables) {
+        return Gather.gatherReturningExceptions(List.of(awaitables));
+    }
+
+    public static Future<List<Object>> gather(Gather.Option returnExceptions, List<? extends Awaitable<?>> awaitables) {
+        return Gather.gatherReturningExceptions(awaitables);
+    }
+
+    /** Awaits {@code awaitable} for at most {@code timeout} seconds, then cancels it and throws TimeoutError. */
+    public static <T> Coroutine<T> waitFor(Awaitable<T> awaitable, double timeout) {
+        return WaitFor.waitFor(awaitable, timeout);
+    }
+
+    public static <T> Coroutine<T> waitFor(Awaitable<T> awaitable, Duration timeout) {
+        return WaitFor.waitFor(awaitable, seconds(timeout));
+    }
+
+    /** A deadline {@code delay} seconds from now for a try-with-resources block. */
+    public static Timeout timeout(double delay) {
+        return Timeout.after(delay);
+    }
+
+    public static Timeout timeout(Duration delay) {
+        return Timeout.after(seconds(delay));
+    }
+
+    /** A deadline at {@code when} on the loop's clock (null: none, until rescheduled). */
+    public static Timeout timeoutAt(Double when) {
+        return Timeout.at(when);
+    }
+
+    /** Waits until all the futures are done: {@code asyncio.wait(fs)}. Write {@code Asyncio.wait} (see the class comment). */
+    public static <T> Coroutine<Wait.DoneAndPending<T>> wait(Collection<? extends Future<T>> futures) {
+        return Wait.wait(futures, null, ALL_COMPLETED);
+    }
+
+    /** {@code asyncio.wait(fs, timeout=..., return_when=...)}; {@code timeout} null for none. */
+    public static <T> Coroutine<Wait.DoneAndPending<T>> wait(Collection<? extends Future<T>> futures, Double timeout, Wait.ReturnWhen returnWhen) {
+        return Wait.wait(futures, timeout, returnWhen);
+    }
+
+    /** Protects {@code awaitable} from the cancellation of the task that awaits it. */
+    public static <T> Future<T> shield(Awaitable<T> awaitable) {
+        return Shield.shield(awaitable);
+    }
+
+    /** Coroutines that return the results in the order they complete. */
+    public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<T>> awaitables) {
+        return AsCompleted.asCompleted(awaitables, null);
+    }
+
+    public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<T>> awaitables, Double timeout) {
+        return AsCompleted.asCompleted(awaitables, timeout);
+    }
+
+    // ---- threads and Java futures ----------------------------------------------------------------
+
+    /** Runs blocking {@code fn} on the loop's thread pool, in a copy of the current context: {@code asyncio.to_thread}. */
+    public static <T> Coroutine<T> toThread(Callable<T> fn) {
+        return Coroutine.of(() -> {
+            Context context = Context.copyContext();
+            return Coroutine.await(EventLoop.getRunningLoop().runInExecutor(null, () -> context.run(fn)));
+        });
+    }
+
+    /** {@code asyncio.to_thread(fn, arg)}. */
+    public static <A, T> Coroutine<T> toThread(Function<A, T> fn, A arg) {
+        return toThread(() -> fn.apply(arg));
+    }
+
+    /** {@code asyncio.to_thread(fn, a, b)}. */
+    public static <A, B, T> Coroutine<T> toThread(BiFunction<A, B, T> fn, A a, B b) {
+        return toThread(() -> fn.apply(a, b));
+    }
+
+    /** An awaitable future that completes as {@code stage} does (e.g. {@code HttpClient.sendAsync}): {@code asyncio.wrap_future}. */
+    public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
+        return Bridges.wrapFuture(stage, EventLoop.getEventLoop());
+    }
+
+    /** A snapshot of the current context: {@code contextvars.copy_context()}. */
+    public static Context copyContext() {
+        return Context.copyContext();
+    }
+
+    private static double seconds(Duration d) {
+        return d.toNanos() / 1e9;
+    }
+}

@@ -1,0 +1,413 @@
+package asyncrt.coroutines;
+
+import asyncrt.events.EventLoop;
+import asyncrt.internal.ThreadState;
+import asyncrt.internal.Throwables;
+
+/**
+ * A coroutine: a body of ordinary Java code that can stop at an {@code await} and be continued
+ * later — Python's coroutine object, what calling an {@code async def} function returns.
+ *
+ * <p>Creating one runs nothing. It runs when something drives it: a Task (which is what
+ * {@code Asyncio.run}, {@code createTask} and {@code gather} make), another coroutine that
+ * {@code await}s it (the body then runs inline, as Python's {@code await coro} does), or you,
+ * by hand, with Python's protocol: {@link #send}, {@link #throwIn} and {@link #close}. A
+ * coroutine suspends by yielding a value to its driver ({@link #suspend}); a future it awaits
+ * yields itself, and the task driving it resumes it when that future is done.
+ *
+ * @param <T> the type of the value the body returns
+ */
+public final class Coroutine<T> implements Awaitable<T> {
+
+    /** Python's {@code inspect.getcoroutinestate} values. */
+    public enum State {
+        /** Created, not started. */
+        CREATED,
+        /** Running right now. */
+        RUNNING,
+        /** Stopped at an await, waiting to be resumed. */
+        SUSPENDED,
+        /** Finished: returned, raised, or closed. */
+        CLOSED
+    }
+
+    /** The lambda the programmer wrote: an {@link AsyncBody} or an {@link AsyncRunnable}. */
+    private final Object body;
+    private State state = State.CREATED;
+    private boolean claimed;
+    /** Set only for a coroutine that outlived its creating callback unstarted. */
+    private NeverAwaited neverAwaited;
+    private String name;
+    private java.util.Optional<BodyNames.Site> siteOfBody;
+    /** What this coroutine waits on now: the coroutine it awaits inline, or a yielded future (Python's {@code cr_await}). */
+    private Object awaiting;
+    /** The machinery of a coroutine driven by send() or a task; null for one awaited inline. */
+    private Drive<T> drive;
+
+    /** What only a driven coroutine needs: its engine, the values crossing suspensions, its outcome. */
+    private static final class Drive<T> {
+        final Engine engine;
+        /** A value going in (sent) or out (yielded) across a suspension. */
+        Object transfer;
+        Throwable thrownIn;
+        T result;
+        Throwable failure;
+        /** The innermost coroutine of the chain of inline awaits running on this engine. */
+        Coroutine<?> innermost;
+
+        Drive(Engine engine, Coroutine<?> root) {
+            this.engine = engine;
+            this.innermost = root;
+        }
+    }
+
+    private Coroutine(Object body) {
+        this.body = body;
+        NeverAwaited.created(this);
+    }
+
+    /** A coroutine that will run {@code body} and return its result; runs nothing yet. */
+    public static <T> Coroutine<T> of(AsyncBody<T> body) {
+        return new Coroutine<>(body);
+    }
+
+    /** A coroutine that will run {@code body} and return null; runs nothing yet. */
+    public static Coroutine<Void> of(AsyncRunnable body) {
+        return new Coroutine<>(body);
+    }
+
+    // ---- Python's generator protocol -------------------------------------------------------
+
+    /**
+     * Starts or resumes the body, handing it {@code value} as the result of the suspension it
+     * stopped at, and returns the next value it yields. When the body returns instead, throws
+     * {@link StopIteration} carrying the return value; when it throws, rethrows that exception.
+     * The first send must be {@code send(null)}.
+     */
+    public Object send(Object value) {
+        return resume(value, null) ? takeYielded() : finish();
+    }
+
+    /**
+     * Throws {@code exception} into the body at the point where it is suspended (Python's
+     * {@code coro.throw(exc)}) and returns the next value it yields; like {@link #send} when it
+     * ends instead.
+     */
+    public Object throwIn(Throwable exception) {
+        return resume(null, exception) ? takeYielded() : finish();
+    }
+
+    /**
+     * Closes the coroutine: a suspended body gets a {@link GeneratorExit} at its suspension point
+     * so that its {@code finally} blocks run. Fails if the body yields again instead of ending.
+     */
+    public void close() {
+        switch (state) {
+            case CLOSED -> { }
+            case CREATED -> {
+                markStarted();
+                state = State.CLOSED;
+            }
+            case RUNNING -> throw new IllegalStateException("coroutine already executing: " + this + " cannot close itself");
+            case SUSPENDED -> {
+                if (resume(null, new GeneratorExit())) {
+                    throw new IllegalStateException("coroutine ignored GeneratorExit: " + this
+                            + " awaited again while being closed; let the GeneratorExit propagate");
+                }
+                if (drive.failure != null && !(drive.failure instanceof GeneratorExit)) {
+                    throw Throwables.rethrow(drive.failure);
+                }
+            }
+        }
+    }
+
+    /**
+     * Suspends the coroutine that is running now, yielding {@code value} to whoever drives it,
+     * and returns what it is resumed with (or throws what is thrown in): Python's bare
+     * {@code yield} inside an {@code __await__}. Futures use it to wait; a hand-written event
+     * loop uses it to receive requests such as "sleep 1 s" from its coroutines.
+     */
+    public static Object suspend(Object value) {
+        Coroutine<?> running = ThreadState.current().coroutine;
+        if (running == null) {
+            throw new IllegalStateException("Coroutine.suspend() called outside a coroutine: only a coroutine's body,"
+                    + " while it is driven by send() or by a task, can suspend");
+        }
+        return running.suspendYielding(value);
+    }
+
+    /**
+     * Python's {@code await}: waits for {@code awaitable} in the coroutine running on this thread
+     * and returns its result, or rethrows its exception (the same object). {@code Asyncio.await}
+     * is this; only valid inside a coroutine's body.
+     */
+    public static <R> R await(Awaitable<R> awaitable) {
+        Coroutine<?> driven = ThreadState.current().coroutine;
+        if (driven == null) {
+            throw new IllegalStateException("await(" + awaitable + ") outside a coroutine: call await only inside"
+                    + " async(() -> ...) bodies, and start the outermost coroutine with Asyncio.run(...)");
+        }
+        return awaitable.awaitFrom(driven);
+    }
+
+    // ---- used by Task and by await ---------------------------------------------------------
+
+    /**
+     * The driver's side of {@link #send} and {@link #throwIn} without exceptions for ordinary
+     * outcomes: runs the body until it suspends (returns true; {@link #takeYielded()} tells what
+     * it yielded) or ends (returns false; {@link #result()} or {@link #failure()} tells how).
+     */
+    public boolean resume(Object value, Throwable exception) {
+        switch (state) {
+            case RUNNING -> throw new IllegalStateException("coroutine already executing: " + this);
+            case CLOSED -> throw new IllegalStateException("cannot reuse already awaited coroutine " + this
+                    + ": a coroutine runs once; call the coroutine function again for a new one");
+            case CREATED -> {
+                markStarted();
+                if (exception != null) {
+                    drive = new Drive<>(null, this);
+                    drive.failure = exception;
+                    state = State.CLOSED;
+                    return false;
+                }
+                if (value != null) {
+                    throw new IllegalArgumentException("can't send non-None value to a just-started coroutine: send(null) first");
+                }
+                drive = new Drive<>(Backend.active().newEngine(this::runBody), this);
+            }
+            case SUSPENDED -> { }
+        }
+        Drive<T> d = drive;
+        d.transfer = value;
+        d.thrownIn = exception;
+        ThreadState thread = ThreadState.current();
+        Coroutine<?> outer = thread.coroutine;
+        thread.coroutine = this;
+        state = State.RUNNING;
+        try {
+            d.engine.resume();
+        } finally {
+            thread.coroutine = outer;
+        }
+        if (d.engine.isDone()) {
+            state = State.CLOSED;
+            d.transfer = null;
+            return false;
+        }
+        state = State.SUSPENDED;
+        return true;
+    }
+
+    /** The value the body yielded at its last suspension (once). */
+    public Object takeYielded() {
+        Object value = drive.transfer;
+        drive.transfer = null;
+        return value;
+    }
+
+    /** The returned value, once a driven body has returned. */
+    public T result() {
+        return drive == null ? null : drive.result;
+    }
+
+    /** The exception a driven body ended with, or null. */
+    public Throwable failure() {
+        return drive == null ? null : drive.failure;
+    }
+
+    /** Marks the coroutine as taken over by a task: a task that never runs it is reported instead. */
+    public void claim() {
+        claimed = true;
+        markStarted();
+    }
+
+    /**
+     * For the event loop, at the end of each callback: starts watching the coroutines that
+     * callback created and left unstarted, to report those never awaited.
+     */
+    public static void afterCallback(ThreadState state) {
+        if (state.createdCoroutines != null && !state.createdCoroutines.isEmpty()) {
+            NeverAwaited.reviewCreated(state);
+        }
+    }
+
+    /** Awaiting a coroutine runs its body inline, on the awaiting coroutine's stack (Python's {@code await coro}). */
+    @Override
+    public T awaitFrom(Coroutine<?> driven) {
+        if (state != State.CREATED) {
+            throw new IllegalStateException(state == State.CLOSED
+                    ? "cannot reuse already awaited coroutine " + this + ": a coroutine runs once; call the coroutine function again"
+                    : "coroutine is being awaited already: " + this);
+        }
+        markStarted();
+        state = State.RUNNING;
+        Drive<?> d = driven.drive;
+        Coroutine<?> caller = d.innermost;
+        caller.awaiting = this;
+        d.innermost = this;
+        try {
+            return callBody();
+        } catch (Exception e) {
+            throw Throwables.rethrow(e);
+        } finally {
+            state = State.CLOSED;
+            d.innermost = caller;
+            caller.awaiting = null;
+        }
+    }
+
+    // ---- introspection ---------------------------------------------------------------------
+
+    public State state() {
+        return state;
+    }
+
+    /** Whether the body is running or has run. */
+    public boolean started() {
+        return state != State.CREATED;
+    }
+
+    /** The name of the method whose {@code async(...)} made this coroutine. */
+    public String getName() {
+        if (name == null) {
+            name = BodyNames.of(body);
+        }
+        return name;
+    }
+
+    /** What the coroutine awaits now: another coroutine, a future, or null (Python's {@code cr_await}). */
+    public Object awaiting() {
+        return awaiting;
+    }
+
+    /** The frames of a suspended driven coroutine, innermost first; empty otherwise. */
+    public StackTraceElement[] stackTrace() {
+        return state == State.SUSPENDED ? drive.engine.stackTrace() : new StackTraceElement[0];
+    }
+
+    /**
+     * The frame of this coroutine's body in {@code stack} (innermost first), looking no deeper
+     * than {@code outermost}: where it stands, as Python's {@code cr_frame} tells. Returns the
+     * index, or -1 when the body is not on that stack.
+     */
+    public int findFrame(StackTraceElement[] stack, int outermost) {
+        BodyNames.Site site = site();
+        if (site == null) {
+            return -1;
+        }
+        for (int i = Math.min(outermost, stack.length - 1); i >= 0; i--) {
+            if (stack[i].getMethodName().equals(site.methodName()) && stack[i].getClassName().equals(site.className())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The class whose code the body is (where its lambda was written), or null when unknown. */
+    public String bodyClassName() {
+        BodyNames.Site site = site();
+        return site == null ? null : site.className();
+    }
+
+    private BodyNames.Site site() {
+        if (siteOfBody == null) {
+            siteOfBody = java.util.Optional.ofNullable(BodyNames.site(body));
+        }
+        return siteOfBody.orElse(null);
+    }
+
+    /** The coroutines of the chain of inline awaits that starts here, outermost first. */
+    public java.util.List<Coroutine<?>> awaitChain() {
+        java.util.List<Coroutine<?>> chain = new java.util.ArrayList<>();
+        for (Object link = this; link instanceof Coroutine<?> c; link = c.awaiting) {
+            chain.add(c);
+        }
+        return chain;
+    }
+
+    /** The end of {@link #awaitChain()}: what its innermost coroutine waits on (a future, a yielded value), or null. */
+    public Object awaitedLast() {
+        java.util.List<Coroutine<?>> chain = awaitChain();
+        return chain.get(chain.size() - 1).awaiting;
+    }
+
+    @Override
+    public String toString() {
+        return "<coroutine object " + getName() + "() " + state.name().toLowerCase() + ">";
+    }
+
+    // ---- never-awaited tracking --------------------------------------------------------------
+
+    private void markStarted() {
+        if (neverAwaited != null) {
+            neverAwaited.started();
+            neverAwaited = null;
+        }
+    }
+
+    boolean unclaimed() {
+        return state == State.CREATED && !claimed;
+    }
+
+    void watch(NeverAwaited watcher) {
+        neverAwaited = watcher;
+    }
+
+    Object writtenBody() {
+        return body;
+    }
+
+    // ---- inside the body -------------------------------------------------------------------
+
+    private void runBody() {
+        try {
+            drive.result = callBody();
+        } catch (Throwable t) {
+            drive.failure = t;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private T callBody() throws Exception {
+        if (body instanceof AsyncRunnable runnable) {
+            runnable.run();
+            return null;
+        }
+        return ((AsyncBody<T>) body).call();
+    }
+
+    /**
+     * Suspends this coroutine, which must be the one being driven on this thread, yielding
+     * {@code value} to its driver; returns what it is resumed with or throws what is thrown in.
+     */
+    public Object suspendYielding(Object value) {
+        if (state != State.RUNNING || drive == null) {
+            throw new IllegalStateException(this + " is not the coroutine being driven on this thread, so it cannot suspend");
+        }
+        EventLoop loop = ThreadState.current().runningLoop;
+        if (loop != null && loop.getDebug()) {
+            MonitorCheck.refuseAwaitHoldingMonitor();
+        }
+        Drive<T> d = drive;
+        Coroutine<?> waiting = d.innermost;
+        waiting.awaiting = value;
+        d.transfer = value;
+        d.engine.suspend();
+        waiting.awaiting = null;
+        Throwable exception = d.thrownIn;
+        if (exception != null) {
+            d.thrownIn = null;
+            throw Throwables.rethrow(exception);
+        }
+        Object sent = d.transfer;
+        d.transfer = null;
+        return sent;
+    }
+
+    private Object finish() {
+        if (drive.failure != null) {
+            throw Throwables.rethrow(drive.failure);
+        }
+        throw new StopIteration(drive.result);
+    }
+}

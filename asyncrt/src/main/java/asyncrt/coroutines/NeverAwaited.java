@@ -1,0 +1,71 @@
+package asyncrt.coroutines;
+
+import asyncrt.internal.ThreadState;
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+
+/**
+ * Reports a coroutine that was created and then dropped without ever being awaited, started
+ * or wrapped in a task — almost always a forgotten {@code await}. Python prints
+ * {@code RuntimeWarning: coroutine 'f' was never awaited} when such a coroutine is garbage
+ * collected; asyncrt does the same, from a {@link Cleaner}.
+ *
+ * <p>Registering with a Cleaner costs more than a task step, and nearly every coroutine is
+ * awaited in the very callback that made it (think {@code await(sleep(0))}). So a coroutine
+ * made while a loop runs is only noted; when the callback ends, the loop calls
+ * {@link #reviewCreated}, and only those still unstarted get a Cleaner.
+ */
+final class NeverAwaited implements Runnable {
+    private static final Cleaner CLEANER = Cleaner.create(r -> {
+        Thread t = new Thread(r, "asyncrt-never-awaited");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final Object body;
+    private final Cleaner.Cleanable cleanable;
+    private volatile boolean started;
+
+    private NeverAwaited(Coroutine<?> coroutine, Object body) {
+        this.body = body;
+        this.cleanable = CLEANER.register(coroutine, this);
+    }
+
+    /** Called as {@code coroutine} is created. */
+    static void created(Coroutine<?> coroutine) {
+        ThreadState state = ThreadState.current();
+        if (state.runningLoop == null) {
+            coroutine.watch(new NeverAwaited(coroutine, coroutine.writtenBody()));
+        } else {
+            ArrayList<Coroutine<?>> created = state.createdCoroutines;
+            if (created == null) {
+                created = state.createdCoroutines = new ArrayList<>();
+            }
+            created.add(coroutine);
+        }
+    }
+
+    /** At the end of a callback: watches the coroutines it created that nobody has started or claimed. */
+    static void reviewCreated(ThreadState state) {
+        ArrayList<Coroutine<?>> created = state.createdCoroutines;
+        for (Coroutine<?> coroutine : created) {
+            if (coroutine.unclaimed()) {
+                coroutine.watch(new NeverAwaited(coroutine, coroutine.writtenBody()));
+            }
+        }
+        created.clear();
+    }
+
+    /** The coroutine was started or handed to a task: nothing to report, ever. */
+    void started() {
+        started = true;
+        cleanable.clean();
+    }
+
+    @Override
+    public void run() {
+        if (!started) {
+            System.err.println("RuntimeWarning: coroutine '" + BodyNames.of(body) + "' was never awaited");
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package asyncrt.tasks;
+
+import asyncrt.contextvars.Context;
+import asyncrt.coroutines.Awaitable;
+import asyncrt.coroutines.Coroutine;
+import asyncrt.coroutines.StopIteration;
+import asyncrt.events.EventLoop;
+import asyncrt.internal.Repr;
+import asyncrt.internal.Throwables;
+import java.lang.ref.Cleaner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A result that is not there yet: Python's {@code asyncio.Future}. Someone sets its result or
+ * exception once (or cancels it); coroutines that {@code await} it are suspended until then, and
+ * its done callbacks are scheduled on the loop with {@code callSoon} — never run inline.
+ *
+ * <p>A future belongs to one event loop and is not thread-safe: complete it from the loop's
+ * thread, or through {@code loop.callSoonThreadsafe}.
+ *
+ * @param <T> the type of the result
+ */
+public class Future<T> implements Awaitable<T> {
+    private static final Cleaner NEVER_RETRIEVED = Cleaner.create();
+
+    private enum State { PENDING, CANCELLED, FINISHED }
+
+    private record DoneCallback<T>(Consumer<? super Future<T>> fn, Context context) { }
+
+    final EventLoop loop;
+    private State state = State.PENDING;
+    private T result;
+    private Throwable exception;
+    /** The message of the cancellation (Python's {@code _cancel_message}), shared with Task. */
+    String cancelMessage;
+    /** The CancelledError that cancelled this future, handed out once by {@link #makeCancelledError()}. */
+    private CancelledError cancelledError;
+    private List<DoneCallback<T>> callbacks;
+    /** Set by {@code await} before yielding this future to the task (Python's {@code _asyncio_future_blocking}). */
+    boolean blocking;
+    private UnretrievedException unretrieved;
+
+    /** A pending future on the current event loop (the running one, else the thread's). */
+    public Future() {
+        this(EventLoop.getEventLoop());
+    }
+
+    /** A pending future on {@code loop}. */
+    public Future(EventLoop loop) {
+        this.loop = loop;
+    }
+
+    public EventLoop getLoop() {
+        return loop;
+    }
+
+    // ---- state -------------------------------------------------------------------------------
+
+    public boolean done() {
+        return state != State.PENDING;
+    }
+
+    public boolean cancelled() {
+        return state == State.CANCELLED;
+    }
+
+    /**
+     * The result; throws the future's exception (the same object), a {@link CancelledError} if it
+     * was cancelled, or an {@link InvalidStateError} while it is pending.
+     */
+    public T result() {
+        if (state == State.CANCELLED) {
+            throw makeCancelledError();
+        }
+        if (state != State.FINISHED) {
+            throw new InvalidStateError("Result is not set.");
+        }
+        markRetrieved();
+        if (exception != null) {
+            throw Throwables.rethrow(exception);
+        }
+        return result;
+    }
+
+    /** The exception, or null if it finished with a result; like {@link #result()} when cancelled or pending. */
+    public Throwable exception() {
+        if (state == State.CANCELLED) {
+            throw makeCancelledError();
+        }
+        if (state != State.FINISHED) {
+            throw new InvalidStateError("Exception is not set.");
+        }
+        markRetrieved();
+        return exception;
+    }
+
+    // ---- completing ----------------------------------------------------------------------------
+
+    public void setResult(T value) {
+        if (state != State.PENDING) {
+            throw new InvalidStateError(state + ": " + this);
+        }
+        result = value;
+        state = State.FINISHED;
+        scheduleCallbacks();
+    }
+
+    public void setException(Throwable exc) {
+        if (state != State.PENDING) {
+            throw new InvalidStateError(state + ": " + this);
+        }
+        if (exc instanceof StopIteration) {
+            throw new IllegalArgumentException("StopIteration interacts badly with coroutines and cannot be raised into a Future");
+        }
+        exception = exc;
+        state = State.FINISHED;
+        unretrieved = new UnretrievedException(loop, exc, this instanceof Task ? "Task" : "Future", toString());
+        unretrieved.cleanable = NEVER_RETRIEVED.register(this, unretrieved);
+        scheduleCallbacks();
+    }
+
+    /** Cancels a pending future (returns false if it was done already) and schedules its callbacks. */
+    public boolean cancel() {
+        return cancel(null);
+    }
+
+    /** Cancels with a message that the {@link CancelledError} will carry. */
+    public boolean cancel(String msg) {
+        return cancelFuture(msg);
+    }
+
+    /** Cancels, recording the CancelledError that did it so that awaiters receive that same object. */
+    void cancelWith(CancelledError error) {
+        cancelledError = error;
+        cancelFuture(null);
+    }
+
+    private boolean cancelFuture(String msg) {
+        markRetrieved();
+        if (state != State.PENDING) {
+            return false;
+        }
+        state = State.CANCELLED;
+        cancelMessage = msg;
+        scheduleCallbacks();
+        return true;
+    }
+
+    /** The CancelledError to throw for this cancelled future: the recorded one once, then fresh ones. */
+    CancelledError makeCancelledError() {
+        if (cancelledError != null) {
+            CancelledError error = cancelledError;
+            cancelledError = null;
+            return error;
+        }
+        return cancelMessage == null ? new CancelledError() : new CancelledError(cancelMessage);
+    }
+
+    void markRetrieved() {
+        if (unretrieved != null) {
+            unretrieved.retrieved();
+            unretrieved = null;
+        }
+    }
+
+    // ---- callbacks -----------------------------------------------------------------------------
+
+    /** Runs {@code fn(this)} on the loop once this future is done, in a copy of the current context. */
+    public void addDoneCallback(Consumer<? super Future<T>> fn) {
+        addDoneCallback(fn, Context.copyContext());
+    }
+
+    /** Runs {@code fn(this)} on the loop once this future is done, in {@code context}. */
+    public void addDoneCallback(Consumer<? super Future<T>> fn, Context context) {
+        if (state != State.PENDING) {
+            loop.callSoon(() -> fn.accept(this), context);
+            return;
+        }
+        if (callbacks == null) {
+            callbacks = new ArrayList<>(2);
+        }
+        callbacks.add(new DoneCallback<>(fn, context));
+    }
+
+    /** Removes every registration of {@code fn} (compared by identity); returns how many there were. */
+    public int removeDoneCallback(Consumer<? super Future<T>> fn) {
+        if (callbacks == null) {
+            return 0;
+        }
+        int before = callbacks.size();
+        callbacks.removeIf(cb -> cb.fn() == fn);
+        return before - callbacks.size();
+    }
+
+    /** The registered callbacks, for introspection. */
+    public List<Consumer<? super Future<T>>> callbacks() {
+        return callbacks == null ? List.of() : callbacks.stream().<Consumer<? super Future<T>>>map(DoneCallback::fn).toList();
+    }
+
+    private void scheduleCallbacks() {
+        List<DoneCallback<T>> pending = callbacks;
+        if (pending == null) {
+            return;
+        }
+        callbacks = null;
+        for (DoneCallback<T> cb : pending) {
+            loop.callSoon(() -> cb.fn().accept(this), cb.context());
+            if (cb.fn() instanceof Task.Wakeup wakeup) {
+                loop.instruments().taskScheduled(wakeup.task());
+            }
+        }
+    }
+
+    /** The futures this one is made of (a gather's children), for introspection; none for a plain future. */
+    public List<Future<?>> children() {
+        return List.of();
+    }
+
+    // ---- await -----------------------------------------------------------------------------------
+
+    /** Suspends the running coroutine until this future is done, then returns its result or throws. */
+    @Override
+    public T awaitFrom(Coroutine<?> driven) {
+        if (!done()) {
+            blocking = true;
+            driven.suspendYielding(this);
+            if (!done()) {
+                throw new IllegalStateException("await wasn't used with future " + this
+                        + ": a coroutine that awaits a future must be driven by a Task");
+            }
+        }
+        return result();
+    }
+
+    // ---- repr ------------------------------------------------------------------------------------
+
+    @Override
+    public String toString() {
+        return "<" + getClass().getSimpleName() + " " + String.join(" ", reprInfo()) + ">";
+    }
+
+    /** The parts of the repr, as Python's {@code _future_repr_info}: the state, the outcome, the callbacks. */
+    List<String> reprInfo() {
+        List<String> info = new ArrayList<>();
+        info.add(state.name().toLowerCase());
+        if (state == State.FINISHED) {
+            info.add(exception != null ? "exception=" + Repr.of(exception) : "result=" + Repr.of(result));
+        }
+        if (callbacks != null && !callbacks.isEmpty()) {
+            List<String> names = callbacks.stream().map(cb -> Repr.callback(cb.fn())).toList();
+            info.add("cb=[" + (names.size() <= 2 ? String.join(", ", names)
+                    : names.get(0) + ", <" + (names.size() - 2) + " more>, " + names.get(names.size() - 1)) + "]");
+        }
+        return info;
+    }
+
+
+    /**
+     * Reports an exception nobody looked at, when its future is garbage collected: Python's
+     * "Future exception was never retrieved" / "Task exception was never retrieved".
+     */
+    private static final class UnretrievedException implements Runnable {
+        private final EventLoop loop;
+        private final Throwable exception;
+        private final String kind;
+        private final String description;
+        private volatile boolean retrieved;
+        Cleaner.Cleanable cleanable;
+
+        UnretrievedException(EventLoop loop, Throwable exception, String kind, String description) {
+            this.loop = loop;
+            this.exception = exception;
+            this.kind = kind;
+            this.description = description;
+        }
+
+        void retrieved() {
+            retrieved = true;
+            cleanable.clean();
+        }
+
+        @Override
+        public void run() {
+            if (!retrieved) {
+                loop.reportFromAnyThread(java.util.Map.of(
+                        "message", kind + " exception was never retrieved",
+                        "exception", exception,
+                        "future", description));
+            }
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package asyncrt.tasks;
+
+import asyncrt.contextvars.Context;
+import asyncrt.coroutines.Coroutine;
+import asyncrt.events.EventLoop;
+import asyncrt.events.Handle;
+import asyncrt.internal.Throwables;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A coroutine scheduled to run on the event loop, and the future of its result: Python's
+ * {@code asyncio.Task}. Creating one schedules its first step; each step resumes the
+ * coroutine until its next {@code await} of an unfinished future, and the future's done
+ * callback schedules the next step — exactly the dance of CPython's {@code Task.__step} and
+ * {@code __wakeup}.
+ *
+ * <p>{@link #cancel} asks the task to stop: a {@link CancelledError} is thrown into its coroutine
+ * at the {@code await} where it is suspended (or at its next one). The coroutine may catch it to
+ * clean up; if it lets it propagate, the task ends cancelled.
+ *
+ * @param <T> the type of the coroutine's result
+ */
+public class Task<T> extends Future<T> {
+    private static final AtomicLong NAME_COUNTER = new AtomicLong();
+
+    private final Coroutine<T> coro;
+    private final Context context;
+    private String name;
+    private final long number;
+
+    /** The future this task is suspended on, if any (Python's {@code _fut_waiter}). */
+    private Future<?> futWaiter;
+    private boolean mustCancel;
+    private int numCancelsRequested;
+    /** What the next cancellation throws into the coroutine instead of a CancelledError; see {@link #replaceNextCancellation}. */
+    private Throwable cancellationReplacement;
+
+    private final Handle step;
+    private final Wakeup wakeup = new Wakeup(this);
+
+    /** Links in the loop's list of live tasks. */
+    Task<?> prevLive;
+    Task<?> nextLive;
+
+    /** Schedules {@code coro} on {@code loop}; {@code name} and {@code context} may be null (a default name, a copy of the current context). */
+    public Task(EventLoop loop, Coroutine<T> coro, String name, Context context) {
+        super(loop);
+        loop.checkOpen();
+        coro.claim();
+        if (coro.started()) {
+            throw new IllegalArgumentException("a coroutine was expected that has not started yet, got " + coro
+                    + ": each Task needs a fresh coroutine");
+        }
+        this.coro = coro;
+        this.context = context != null ? context : Context.copyContext();
+        this.number = NAME_COUNTER.incrementAndGet();
+        this.name = name;
+        this.step = loop.newHandle(new Step(this), this.context);
+        loop.tasks().register(this);
+        loop.callSoon(step);
+        loop.instruments().taskSpawned(this);
+        loop.instruments().taskScheduled(this);
+    }
+
+    /** The task running now on the running loop (Python's {@code asyncio.current_task()}), or null. */
+    public static Task<?> currentTask() {
+        return EventLoop.getRunningLoop().tasks().current();
+    }
+
+    /** The tasks of the running loop that are not done yet (Python's {@code asyncio.all_tasks()}). */
+    public static List<Task<?>> allTasks() {
+        return EventLoop.getRunningLoop().tasks().all();
+    }
+
+    /** A number unique among the tasks of this JVM, in creation order (the N of the default name Task-N). */
+    public long id() {
+        return number;
+    }
+
+    public String getName() {
+        if (name == null) {
+            name = "Task-" + number;
+        }
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public Coroutine<T> getCoro() {
+        return coro;
+    }
+
+    public Context getContext() {
+        return context;
+    }
+
+    /** The future this task is suspended on now, or null. */
+    public Future<?> waitingOn() {
+        return futWaiter;
+    }
+
+    // ---- cancellation ------------------------------------------------------------------------
+
+    /** Requests cancellation; see the class comment. Returns false if the task is already done. */
+    @Override
+    public boolean cancel(String msg) {
+        markRetrieved();
+        if (done()) {
+            return false;
+        }
+        numCancelsRequested++;
+        if (futWaiter != null && futWaiter.cancel(msg)) {
+            return true;
+        }
+        mustCancel = true;
+        cancelMessage = msg;
+        return true;
+    }
+
+    /** How many cancellation requests are pending (Python 3.11's {@code cancelling()}). */
+    public int cancelling() {
+        return numCancelsRequested;
+    }
+
+    /** Withdraws one cancellation request and returns how many remain (Python 3.11's {@code uncancel()}). */
+    public int uncancel() {
+        if (numCancelsRequested > 0) {
+            numCancelsRequested--;
+            if (numCancelsRequested == 0) {
+                mustCancel = false;
+            }
+        }
+        return numCancelsRequested;
+    }
+
+    /**
+     * Makes the CancelledError of this task's next cancellation arrive as {@code replacement}
+     * instead. Java's try-with-resources cannot swap the exception in flight the way
+     * {@code __aexit__} can, so a scope that cancels its own task ({@code timeout},
+     * {@code TaskGroup}) decides up front what the interrupted {@code await} throws.
+     */
+    public void replaceNextCancellation(Throwable replacement) {
+        cancellationReplacement = replacement;
+    }
+
+    // ---- the step --------------------------------------------------------------------------------
+
+    private void step(Throwable exc) {
+        if (done()) {
+            throw new InvalidStateError("step(): already done: " + this + ", " + exc);
+        }
+        if (mustCancel) {
+            if (!(exc instanceof CancelledError)) {
+                exc = makeCancelledError();
+            }
+            mustCancel = false;
+        }
+        if (exc instanceof CancelledError && cancellationReplacement != null) {
+            exc = cancellationReplacement;
+            cancellationReplacement = null;
+        }
+        futWaiter = null;
+        LoopTasks tasks = loop.tasks();
+        tasks.enter(this);
+        loop.instruments().stepBegins(this);
+        try {
+            if (coro.resume(null, exc)) {
+                suspended(coro.takeYielded());
+            } else {
+                finished();
+            }
+        } finally {
+            tasks.leave(this);
+            loop.instruments().stepEnds(this);
+        }
+    }
+
+    private void finished() {
+        loop.tasks().unregister(this);
+        Throwable failure = coro.failure();
+        if (failure == null) {
+            if (mustCancel) {
+                mustCancel = false;
+                super.cancel(cancelMessage);
+            } else {
+                super.setResult(coro.result());
+            }
+        } else if (failure instanceof CancelledError cancelled) {
+            super.cancelWith(cancelled);
+        } else {
+            super.setException(failure);
+            if (Throwables.escapesLoop(failure)) {
+                loop.instruments().taskExited(this);
+                throw Throwables.rethrow(failure);
+            }
+        }
+        loop.instruments().taskExited(this);
+    }
+
+    private void suspended(Object yielded) {
+        if (yielded == null) {
+            loop.callSoon(step);  // a bare yield, as sleep(0) does: run again next iteration
+            loop.instruments().taskScheduled(this);
+        } else if (yielded instanceof Future<?> future && future.blocking) {
+            future.blocking = false;
+            if (future.getLoop() != loop) {
+                retryWith(new IllegalStateException("Task " + this + " got Future " + future + " attached to a different loop"));
+            } else if (future == this) {
+                retryWith(new IllegalStateException("Task cannot await on itself: " + this));
+            } else {
+                future.addDoneCallback(wakeup, context);
+                futWaiter = future;
+                loop.instruments().taskWaiting(this, future);
+                if (mustCancel && future.cancel(cancelMessage)) {
+                    mustCancel = false;
+                }
+            }
+        } else if (yielded instanceof Future<?> future) {
+            retryWith(new IllegalStateException("yield was used instead of await in task " + this + " with " + future));
+        } else {
+            retryWith(new IllegalStateException("Task got bad yield: " + asyncrt.internal.Repr.of(yielded)));
+        }
+    }
+
+    private void retryWith(Throwable exc) {
+        loop.callSoon(() -> step(exc), context);
+        loop.instruments().taskScheduled(this);
+    }
+
+    private void wakeup(Future<?> future) {
+        Throwable exc = null;
+        try {
+            future.result();
+        } catch (Throwable t) {
+            exc = t;
+        }
+        step(exc);
+    }
+
+    /** A task's step as a callback (Python's {@code Task.__step}). */
+    record Step(Task<?> task) implements Runnable {
+        @Override
+        public void run() {
+            task.step(null);
+        }
+
+        @Override
+        public String toString() {
+            return "Task.__step()";
+        }
+    }
+
+    /** The done callback by which an awaited future resumes its task (Python's {@code Task.__wakeup}). */
+    record Wakeup(Task<?> task) implements Consumer<Future<?>> {
+        @Override
+        public void accept(Future<?> future) {
+            task.wakeup(future);
+        }
+
+        @Override
+        public String toString() {
+            return "Task.task_wakeup()";
+        }
+    }
+
+    // ---- repr --------------------------------------------------------------------------------------
+
+    /** As Python's {@code _task_repr_info}: state, name, coroutine, what it waits for, outcome, callbacks. */
+    @Override
+    List<String> reprInfo() {
+        List<String> info = super.reprInfo();
+        if (numCancelsRequested > 0 && !done()) {
+            info.set(0, "cancelling");
+        }
+        info.add(1, "name='" + getName() + "'");
+        info.add(2, "coro=" + coro);
+        if (futWaiter != null) {
+            info.add(3, "wait_for=" + futWaiter);
+        }
+        return info;
+    }
+}

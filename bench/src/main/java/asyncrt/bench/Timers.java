@@ -1,0 +1,49 @@
+package asyncrt.bench;
+
+import static asyncrt.Asyncio.async;
+import static asyncrt.Asyncio.await;
+import static asyncrt.Asyncio.gather;
+import static asyncrt.Asyncio.sleep;
+
+import asyncrt.Asyncio;
+import asyncrt.coroutines.Coroutine;
+import asyncrt.events.EventLoop;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/** timers: 100 000 tasks sleeping random delays in [0, 1 s]; total time, and how late they woke (p50, p99). */
+public final class Timers {
+    static final int TASKS = 100_000;
+
+    public static void main(String[] args) {
+        once(1);  // warm-up
+        double[] result = once(2);
+        Workload.report("timers", Map.of("total_s", result[0], "p50_late_ms", result[1], "p99_late_ms", result[2]));
+    }
+
+    static double[] once(long seed) {
+        Random random = new Random(seed);
+        double[] lateness = new double[TASKS];
+        long start = System.nanoTime();
+        Asyncio.run(async(() -> {
+            EventLoop loop = EventLoop.getRunningLoop();
+            List<Coroutine<Void>> sleepers = new ArrayList<>(TASKS);
+            for (int i = 0; i < TASKS; i++) {
+                int n = i;
+                double delay = random.nextDouble();
+                sleepers.add(async(() -> {
+                    double due = loop.time() + delay;
+                    await(sleep(delay));
+                    lateness[n] = loop.time() - due;
+                }));
+            }
+            await(gather(sleepers));
+        }));
+        double total = (System.nanoTime() - start) / 1e9;
+        Arrays.sort(lateness);
+        return new double[] {total, lateness[TASKS / 2] * 1000, lateness[TASKS * 99 / 100] * 1000};
+    }
+}
