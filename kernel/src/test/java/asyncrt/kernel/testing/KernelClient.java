@@ -30,9 +30,8 @@ public final class KernelClient implements AutoCloseable {
     private final ZMQ.Socket heartbeat;
     private final WireCodec codec;
     private final String session = UUID.randomUUID().toString();
-    private final List<Message> iopubBacklog = new ArrayList<>();
 
-    KernelClient(int[] ports, WireCodec codec, String key) {
+    KernelClient(int[] ports, WireCodec codec) {
         this.codec = codec;
         byte[] identity = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         shell = connect(SocketType.DEALER, ports[0], identity);
@@ -72,6 +71,12 @@ public final class KernelClient implements AutoCloseable {
 
     /** Sends a request; returns the message sent. */
     public Message send(Channel channel, String msgType, JsonObject content) {
+        Message message = message(msgType, content);
+        sendFrames(channel, codec.encode(message));
+        return message;
+    }
+
+    private Message message(String msgType, JsonObject content) {
         JsonObject header = new JsonObject();
         header.addProperty("msg_id", UUID.randomUUID().toString());
         header.addProperty("session", session);
@@ -79,9 +84,7 @@ public final class KernelClient implements AutoCloseable {
         header.addProperty("date", java.time.Instant.now().toString());
         header.addProperty("msg_type", msgType);
         header.addProperty("version", "5.4");
-        Message message = new Message(List.of(), header, new JsonObject(), new JsonObject(), content, List.of());
-        sendFrames(channel, codec.encode(message));
-        return message;
+        return new Message(List.of(), header, new JsonObject(), new JsonObject(), content, List.of());
     }
 
     /** Sends frames as they are, valid or not. */
@@ -95,19 +98,15 @@ public final class KernelClient implements AutoCloseable {
 
     /** The frames a request would have, for tests that tamper with them. */
     public List<byte[]> frames(String msgType, JsonObject content) {
-        JsonObject header = new JsonObject();
-        header.addProperty("msg_id", UUID.randomUUID().toString());
-        header.addProperty("session", session);
-        header.addProperty("username", "test");
-        header.addProperty("date", java.time.Instant.now().toString());
-        header.addProperty("msg_type", msgType);
-        header.addProperty("version", "5.4");
-        return new ArrayList<>(codec.encode(new Message(List.of(), header, new JsonObject(), new JsonObject(), content, List.of())));
+        return new ArrayList<>(codec.encode(message(msgType, content)));
     }
 
     /** The next message on a channel, or null after the timeout. */
     public Message receive(Channel channel, Duration timeout) throws MalformedMessageException {
-        ZMQ.Socket socket = socket(channel);
+        return receive(socket(channel), timeout);
+    }
+
+    private Message receive(ZMQ.Socket socket, Duration timeout) throws MalformedMessageException {
         socket.setReceiveTimeOut((int) timeout.toMillis());
         byte[] first = socket.recv();
         if (first == null) {
@@ -135,20 +134,7 @@ public final class KernelClient implements AutoCloseable {
 
     /** The next IOPub message, or null after the timeout. */
     public Message receiveIopub(Duration timeout) throws MalformedMessageException {
-        if (!iopubBacklog.isEmpty()) {
-            return iopubBacklog.removeFirst();
-        }
-        iopub.setReceiveTimeOut((int) timeout.toMillis());
-        byte[] first = iopub.recv();
-        if (first == null) {
-            return null;
-        }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (iopub.hasReceiveMore()) {
-            frames.add(iopub.recv());
-        }
-        return codec.decode(frames);
+        return receive(iopub, timeout);
     }
 
     /** Discards IOPub messages until none arrives for the given quiet time. */

@@ -96,7 +96,7 @@ public final class KernelProcess implements AutoCloseable {
             builder.environment().remove("JPY_PARENT_PID");
             builder.environment().putAll(env);
             Process process = builder.start();
-            KernelClient client = new KernelClient(ports, new WireCodec(new MessageSigner("hmac-sha256", key)), key);
+            KernelClient client = new KernelClient(ports, new WireCodec(new MessageSigner("hmac-sha256", key)));
             KernelProcess kernel = new KernelProcess(process, client, directory, log);
             try {
                 client.waitForReady(Duration.ofSeconds(60));
