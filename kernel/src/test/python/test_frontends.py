@@ -83,5 +83,35 @@ class FrontEnds(unittest.TestCase):
         self.assertEqual(text(outputs[4][0]["data"]["text/plain"]), "2")
 
 
+class Installer(unittest.TestCase):
+    """install.sh into a prefix (as for a virtualenv or Binder): twice over, then uninstalled."""
+
+    ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+
+    def install(self, *args):
+        result = subprocess.run([os.path.join(self.ROOT, "install.sh")] + list(args), capture_output=True,
+                                text=True, timeout=900, env=dict(os.environ, ASYNCRT_KERNEL_LOG_LEVEL="warn"))
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        return result.stdout
+
+    def test_prefix_install_is_repeatable_and_removable(self):
+        prefix = tempfile.mkdtemp()
+        spec_dir = os.path.join(prefix, "share", "jupyter", "kernels", KERNEL)
+        self.install("--prefix", prefix, "--env", "ASYNCRT_KERNEL_TIMEOUT=600")
+        self.install("--prefix", prefix, "--env", "ASYNCRT_KERNEL_TIMEOUT=600")
+        with open(os.path.join(spec_dir, "kernel.json")) as f:
+            spec = json.load(f)
+        self.assertEqual(spec["env"], {"ASYNCRT_KERNEL_TIMEOUT": "600"})
+        self.assertTrue(all(p.startswith(spec_dir) for p in spec["argv"] if p.startswith(prefix)))
+        for logo in ("logo-32x32.png", "logo-64x64.png"):
+            self.assertTrue(os.path.isfile(os.path.join(spec_dir, logo)))
+        listed = subprocess.run(
+            [JUPYTER, "kernelspec", "list", "--json"], capture_output=True, text=True, timeout=TIMEOUT,
+            env=dict(os.environ, JUPYTER_PATH=os.path.join(prefix, "share", "jupyter")))
+        self.assertEqual(json.loads(listed.stdout)["kernelspecs"][KERNEL]["resource_dir"], spec_dir)
+        self.install("--uninstall", "--prefix", prefix)
+        self.assertFalse(os.path.exists(spec_dir))
+
+
 if __name__ == "__main__":
     unittest.main()

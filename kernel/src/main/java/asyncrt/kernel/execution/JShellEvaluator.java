@@ -38,10 +38,18 @@ public final class JShellEvaluator implements AutoCloseable {
     private final List<String> classpath = new ArrayList<>();
     private volatile String stopReason;
 
-    /** @param compilerOptions javac options for every snippet */
-    public JShellEvaluator(List<String> compilerOptions) {
+    /**
+     * @param compilerOptions javac options for every snippet
+     * @param apiClasspath    what cells compile against from the kernel's own class path (asyncrt and the
+     *                        display API); the kernel's other libraries stay out of sight
+     */
+    public JShellEvaluator(List<String> compilerOptions, List<Path> apiClasspath) {
         loader = new SnippetClassLoader(new KernelApiClassLoader(JShellEvaluator.class.getClassLoader()));
         control = new KernelExecutionControl(new SnippetLoaderDelegate(loader));
+        // JShell compiles against java.class.path (and what is added to it); from here on that property is the
+        // class path as cells see it: the API, not the kernel's own libraries.
+        System.setProperty("java.class.path",
+                String.join(File.pathSeparator, apiClasspath.stream().map(Path::toString).toList()));
         shell = JShell.builder()
                 .executionEngine(control.provider(), Map.of())
                 .compilerOptions(compilerOptions.toArray(String[]::new))
