@@ -220,6 +220,6 @@ if [ "$SCOPE" = prefix ]; then export JUPYTER_PATH="$PREFIX/share/jupyter${JUPYT
 
 if $RUN_TESTS; then
   say "running the Jupyter conformance and front-end tests against the installed kernel"
-  ASYNCRT_KERNEL_NAME=$KERNEL_NAME "$PY" -m unittest discover -s kernel/src/test/python -p 'test_*.py' -v
+  ASYNCRT_KERNEL_NAME=$KERNEL_NAME ASYNCRT_KERNEL_LOG_LEVEL=warn "$PY" -m unittest discover -s kernel/src/test/python -p 'test_*.py' -v
 fi
 say "done. Start Jupyter with: jupyter notebook   (and pick the kernel \"$DISPLAY_NAME\")"

@@ -106,11 +106,6 @@ public final class JShellEvaluator implements AutoCloseable {
         return List.copyOf(classpath);
     }
 
-    /** The class path as one string, for tools that want one. */
-    public String classpathString() {
-        return String.join(File.pathSeparator, classpath);
-    }
-
     /** The class loader of cell code: cells' classes and the added class path. */
     public ClassLoader cellLoader() {
         return loader;

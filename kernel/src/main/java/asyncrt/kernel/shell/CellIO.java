@@ -59,11 +59,6 @@ public final class CellIO implements StreamBatcher.Sink, DisplayPublisher, Front
         }
     }
 
-    /** The request output belongs to now. */
-    Message parent() {
-        return parent;
-    }
-
     @Override
     public void stream(String name, String text) {
         JsonObject content = new JsonObject();

@@ -37,9 +37,4 @@ public final class ChannelLoop implements Runnable {
     public void stop() {
         running = false;
     }
-
-    /** Takes a request waiting on the channel without blocking, or null; for aborting queued requests. */
-    Message poll() {
-        return channel.receive(0);
-    }
 }
