@@ -193,7 +193,8 @@ spec = {
     "argv": [
         java,
         "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
-        "-XX:+UseSerialGC", "-Xms16m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
+        # A small young generation and a heap that grows only as needed keep the resident memory low.
+        "-XX:+UseSerialGC", "-Xms16m", "-Xmn32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
         "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dest + "/kernel.jsa",
         "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
         "-cp", dest + "/lib/*",
