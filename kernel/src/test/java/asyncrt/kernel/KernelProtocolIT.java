@@ -149,6 +149,22 @@ class KernelProtocolIT {
     }
 
     @Test
+    void userExpressionsAreEvaluatedAfterTheCell() throws Exception {
+        JsonObject content = KernelClient.executeContent("int base = 6;", false);
+        JsonObject expressions = new JsonObject();
+        expressions.addProperty("answer", "base * 7");
+        expressions.addProperty("broken", "noSuchName");
+        content.add("user_expressions", expressions);
+        Message request = client.send(Channel.SHELL, "execute_request", content);
+        Message reply = client.reply(Channel.SHELL, request, REPLY);
+        client.iopubUntilIdle(request, REPLY);
+        JsonObject results = reply.content().getAsJsonObject("user_expressions");
+        assertEquals("ok", results.getAsJsonObject("answer").get("status").getAsString());
+        assertEquals("42", results.getAsJsonObject("answer").getAsJsonObject("data").get("text/plain").getAsString());
+        assertEquals("error", results.getAsJsonObject("broken").get("status").getAsString());
+    }
+
+    @Test
     void isCompleteCompleteInspectAnswer() throws Exception {
         JsonObject code = new JsonObject();
         code.addProperty("code", "for (int i = 0; i < 3; i++) {");
