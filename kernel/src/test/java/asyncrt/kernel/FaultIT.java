@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncrt.kernel.testing.Execution;
-import asyncrt.kernel.testing.KernelClient;
 import asyncrt.kernel.testing.KernelProcess;
+import asyncrt.kernel.testing.SharedKernel;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Cells that fail in every way a learner's cell can: after each, the kernel answers the next request and what
@@ -17,24 +17,18 @@ import org.junit.jupiter.api.Test;
  */
 class FaultIT {
 
-    private static KernelProcess kernel;
-    private static KernelClient client;
+    @RegisterExtension
+    static final SharedKernel KERNEL = new SharedKernel(KernelProcess.builder().jvm("-Xmx256m"));
 
     @BeforeAll
-    static void start() throws Exception {
-        kernel = KernelProcess.builder().jvm("-Xmx256m").start();
-        client = kernel.client();
-        assertEquals("ok", client.execute("String kept = \"still here\";").status());
+    static void define() throws Exception {
+        assertEquals("ok", KERNEL.client().execute("String kept = \"still here\";").status());
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        kernel.close();
-    }
 
     @Test
     void exceptionReportsCellLines() throws Exception {
-        Execution definition = client.execute("""
+        Execution definition = KERNEL.client().execute("""
                 int half(int x) {
                     if (x == 0) {
                         throw new IllegalArgumentException("zero has no half here");
@@ -42,7 +36,7 @@ class FaultIT {
                     return x / 2;
                 }
                 """);
-        Execution run = client.execute("int a = 1;\nhalf(0)");
+        Execution run = KERNEL.client().execute("int a = 1;\nhalf(0)");
         assertEquals("error", run.status());
         assertEquals("java.lang.IllegalArgumentException", run.ename());
         assertEquals("zero has no half here", run.reply().contentString("evalue", ""));
@@ -56,28 +50,28 @@ class FaultIT {
 
     @Test
     void causesAreShown() throws Exception {
-        Execution run = client.execute("throw new RuntimeException(\"outer\", new java.io.IOException(\"inner\"));");
+        Execution run = KERNEL.client().execute("throw new RuntimeException(\"outer\", new java.io.IOException(\"inner\"));");
         assertTrue(run.traceback().contains("Caused by: java.io.IOException: inner"), run.traceback());
         assertSurvived();
     }
 
     @Test
     void compileErrorPointsAtTheCellLine() throws Exception {
-        Execution run = client.execute("int ok = 1;\nint bad = undefinedName + 1;");
+        Execution run = KERNEL.client().execute("int ok = 1;\nint bad = undefinedName + 1;");
         assertEquals("CompilationError", run.ename());
         String traceback = run.traceback();
         assertTrue(traceback.contains("line 2"), traceback);
         assertTrue(traceback.contains("int bad = undefinedName + 1;"), traceback);
         assertTrue(traceback.contains("^^^^^^^^^^^^^"), traceback);
         assertTrue(traceback.contains("cannot find symbol"), traceback);
-        assertEquals("1", client.execute("ok").result(), "snippets before the failing one stay defined");
+        assertEquals("1", KERNEL.client().execute("ok").result(), "snippets before the failing one stay defined");
         assertSurvived();
     }
 
     @Test
     void stackOverflow() throws Exception {
-        client.execute("int down(int n) { return down(n + 1) + 1; }");
-        Execution run = client.execute("down(0)");
+        KERNEL.client().execute("int down(int n) { return down(n + 1) + 1; }");
+        Execution run = KERNEL.client().execute("down(0)");
         assertEquals("java.lang.StackOverflowError", run.ename());
         assertTrue(run.traceback().contains("more times"), "repeated frames are folded: " + run.traceback());
         assertTrue(run.traceback().lines().count() < 100, run.traceback());
@@ -86,14 +80,14 @@ class FaultIT {
 
     @Test
     void outOfMemoryFromAHugeArray() throws Exception {
-        Execution run = client.execute("long[] huge = new long[Integer.MAX_VALUE - 16];");
+        Execution run = KERNEL.client().execute("long[] huge = new long[Integer.MAX_VALUE - 16];");
         assertEquals("java.lang.OutOfMemoryError", run.ename());
         assertSurvived();
     }
 
     @Test
     void outOfMemoryFromFillingTheHeap() throws Exception {
-        Execution run = client.execute("""
+        Execution run = KERNEL.client().execute("""
                 {
                     List<long[]> hog = new ArrayList<>();
                     while (true) {
@@ -103,7 +97,7 @@ class FaultIT {
                 """);
         assertEquals("java.lang.OutOfMemoryError", run.ename());
         assertSurvived();
-        assertEquals("ok", client.execute("long[] again = new long[1 << 20]; again.length").status(),
+        assertEquals("ok", KERNEL.client().execute("long[] again = new long[1 << 20]; again.length").status(),
                 "the memory is free again");
     }
 
@@ -113,17 +107,17 @@ class FaultIT {
                 "Runnable quit = () -> System.exit(0); quit.run();",
                 "java.util.function.IntConsumer ender = System::exit; ender.accept(5);",
                 "void leave() { if (kept != null) System.exit(0); }\nleave();")) {
-            Execution run = client.execute(code);
+            Execution run = KERNEL.client().execute(code);
             assertEquals("asyncrt.kernel.execution.ExitRefusedException", run.ename(), code + ": " + run);
             assertTrue(run.reply().contentString("evalue", "").contains("refused"), run.toString());
-            assertTrue(kernel.isAlive());
+            assertTrue(KERNEL.process().isAlive());
             assertSurvived();
         }
     }
 
     @Test
     void aMillionLinesArriveBatchedAndComplete() throws Exception {
-        Execution run = client.execute("for (int i = 0; i < 1_000_000; i++) { System.out.println(\"line \" + i); }");
+        Execution run = KERNEL.client().execute("for (int i = 0; i < 1_000_000; i++) { System.out.println(\"line \" + i); }");
         assertEquals("ok", run.status());
         String out = run.stream("stdout");
         List<String> lines = out.lines().toList();
@@ -138,7 +132,7 @@ class FaultIT {
 
     @Test
     void outputOfOtherThreadsIsCapturedInOrder() throws Exception {
-        Execution run = client.execute("""
+        Execution run = KERNEL.client().execute("""
                 System.out.println("first");
                 Thread worker = new Thread(() -> { for (int i = 0; i < 200; i++) System.out.println("worker " + i); });
                 worker.start();
@@ -158,14 +152,14 @@ class FaultIT {
 
     @Test
     void uncaughtExceptionInAnotherThreadDoesNotHurt() throws Exception {
-        Execution run = client.execute("var t = new Thread(() -> { throw new IllegalStateException(\"background\"); }); t.start(); t.join();");
+        Execution run = KERNEL.client().execute("var t = new Thread(() -> { throw new IllegalStateException(\"background\"); }); t.start(); t.join();");
         assertEquals("ok", run.status(), "the cell itself did not fail");
         assertSurvived();
     }
 
     private static void assertSurvived() throws Exception {
-        Execution check = client.execute("kept");
+        Execution check = KERNEL.client().execute("kept");
         assertEquals("\"still here\"", check.result(), check.toString());
-        assertTrue(client.heartbeat(java.time.Duration.ofSeconds(30)));
+        assertTrue(KERNEL.client().heartbeat(java.time.Duration.ofSeconds(30)));
     }
 }

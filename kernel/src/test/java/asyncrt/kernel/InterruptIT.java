@@ -8,11 +8,12 @@ import asyncrt.kernel.testing.Execution;
 import asyncrt.kernel.testing.KernelClient;
 import asyncrt.kernel.testing.KernelClient.Channel;
 import asyncrt.kernel.testing.KernelProcess;
+import asyncrt.kernel.testing.SharedKernel;
 import com.google.gson.JsonObject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The Stop button ({@code interrupt_request} on control) against each kind of running cell, and the execution
@@ -25,20 +26,14 @@ class InterruptIT {
     /** The promise is "within a second"; a loaded 2-core machine gets five. */
     private static final long STOP_MARGIN_MILLIS = 5000;
 
-    private static KernelProcess kernel;
-    private static KernelClient client;
+    @RegisterExtension
+    static final SharedKernel KERNEL = new SharedKernel(KernelProcess.builder());
 
     @BeforeAll
-    static void start() throws Exception {
-        kernel = KernelProcess.start();
-        client = kernel.client();
-        assertEquals("ok", client.execute("int keep = 42;").status());
+    static void define() throws Exception {
+        assertEquals("ok", KERNEL.client().execute("int keep = 42;").status());
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        kernel.close();
-    }
 
     @Test
     void busyLoopStops() throws Exception {
@@ -49,7 +44,7 @@ class InterruptIT {
 
     @Test
     void busyLoopWithoutBackBranchCheckStops() throws Exception {
-        client.execute("int spin(int n) { return n + 1; }");
+        KERNEL.client().execute("int spin(int n) { return n + 1; }");
         Execution run = interruptAfterStart("for (int i = 0; ; i = spin(i)) { }", 1);
         assertEquals("KeyboardInterrupt", run.ename(), run.toString());
         assertSurvived();
@@ -83,13 +78,13 @@ class InterruptIT {
 
     @Test
     void waitingForInputStops() throws Exception {
-        Message request = client.send(Channel.SHELL, "execute_request",
+        Message request = KERNEL.client().send(Channel.SHELL, "execute_request",
                 KernelClient.executeContent("new java.util.Scanner(System.in).nextLine()", true));
-        assertEquals("input_request", client.receive(Channel.STDIN, LONG).type());
-        client.send(Channel.CONTROL, "interrupt_request", new JsonObject());
-        Message reply = client.reply(Channel.SHELL, request, LONG);
+        assertEquals("input_request", KERNEL.client().receive(Channel.STDIN, LONG).type());
+        KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        Message reply = KERNEL.client().reply(Channel.SHELL, request, LONG);
         assertEquals("error", reply.contentString("status", ""));
-        client.iopubUntilIdle(request, LONG);
+        KERNEL.client().iopubUntilIdle(request, LONG);
         assertSurvived();
     }
 
@@ -123,24 +118,24 @@ class InterruptIT {
 
     @Test
     void secondInterruptStopsAStuckCoroutine() throws Exception {
-        Message request = client.send(Channel.SHELL, "execute_request",
+        Message request = KERNEL.client().send(Channel.SHELL, "execute_request",
                 KernelClient.executeContent("Asyncio.run(async(() -> { while (true) { } }))", false));
         Thread.sleep(2000);
-        client.send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
         Thread.sleep(1000);
         long stoppedAt = System.nanoTime();
-        client.send(Channel.CONTROL, "interrupt_request", new JsonObject());
-        Message reply = client.reply(Channel.SHELL, request, LONG);
+        KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        Message reply = KERNEL.client().reply(Channel.SHELL, request, LONG);
         report("second interrupt of a stuck coroutine", stoppedAt);
         assertEquals("error", reply.contentString("status", ""));
-        client.iopubUntilIdle(request, LONG);
+        KERNEL.client().iopubUntilIdle(request, LONG);
         assertSurvived();
     }
 
     @Test
     void interruptWithNothingRunningIsHarmless() throws Exception {
-        Message request = client.send(Channel.CONTROL, "interrupt_request", new JsonObject());
-        assertEquals("ok", client.reply(Channel.CONTROL, request, LONG).contentString("status", ""));
+        Message request = KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        assertEquals("ok", KERNEL.client().reply(Channel.CONTROL, request, LONG).contentString("status", ""));
         assertSurvived();
     }
 
@@ -159,15 +154,15 @@ class InterruptIT {
 
     /** Starts a cell, interrupts it after some seconds, and returns what it did; checks it stopped in time. */
     private static Execution interruptAfterStart(String code, int seconds) throws Exception {
-        Message request = client.send(Channel.SHELL, "execute_request", KernelClient.executeContent(code, false));
+        Message request = KERNEL.client().send(Channel.SHELL, "execute_request", KernelClient.executeContent(code, false));
         Thread.sleep(seconds * 1000L);
         long interruptedAt = System.nanoTime();
-        Message interrupt = client.send(Channel.CONTROL, "interrupt_request", new JsonObject());
-        assertEquals("ok", client.reply(Channel.CONTROL, interrupt, LONG).contentString("status", ""));
-        Message reply = client.reply(Channel.SHELL, request, LONG);
+        Message interrupt = KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        assertEquals("ok", KERNEL.client().reply(Channel.CONTROL, interrupt, LONG).contentString("status", ""));
+        Message reply = KERNEL.client().reply(Channel.SHELL, request, LONG);
         long millis = report(code.lines().findFirst().orElse(code), interruptedAt);
         assertTrue(millis < STOP_MARGIN_MILLIS, "stopping took " + millis + " ms");
-        return new Execution(request, reply, client.iopubUntilIdle(request, LONG));
+        return new Execution(request, reply, KERNEL.client().iopubUntilIdle(request, LONG));
     }
 
     private static long report(String what, long since) {
@@ -177,7 +172,7 @@ class InterruptIT {
     }
 
     private static void assertSurvived() throws Exception {
-        Execution check = client.execute("keep");
+        Execution check = KERNEL.client().execute("keep");
         assertEquals("42", check.result(), check.toString());
     }
 }

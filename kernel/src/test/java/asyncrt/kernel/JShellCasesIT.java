@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncrt.kernel.testing.Execution;
-import asyncrt.kernel.testing.KernelClient;
 import asyncrt.kernel.testing.KernelProcess;
+import asyncrt.kernel.testing.SharedKernel;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What JJava users complain of, and what learners do: redefining a method's signature, classes that depend
@@ -19,19 +18,10 @@ class JShellCasesIT {
 
     private static final Duration PROMPT = Duration.ofSeconds(60);
 
-    private static KernelProcess kernel;
-    private static KernelClient client;
+    @RegisterExtension
+    static final SharedKernel KERNEL = new SharedKernel(KernelProcess.builder());
 
-    @BeforeAll
-    static void start() throws Exception {
-        kernel = KernelProcess.start();
-        client = kernel.client();
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        kernel.close();
-    }
 
     @Test
     void redefiningAMethodSignatureDoesNotHang() throws Exception {
@@ -128,6 +118,6 @@ class JShellCasesIT {
     }
 
     private static Execution run(String code) throws Exception {
-        return client.execute(code, PROMPT, false);
+        return KERNEL.client().execute(code, PROMPT, false);
     }
 }

@@ -379,15 +379,13 @@ public final class ConstantExpression {
             };
         }
 
+        /**
+         * Java's float operations are its double operations rounded to float: double carries more than twice
+         * float's precision, so rounding twice gives the correctly rounded float result.
+         */
         private static Object floats(String operator, float a, float b) {
-            return switch (operator) {
-                case "+" -> a + b;
-                case "-" -> a - b;
-                case "*" -> a * b;
-                case "/" -> a / b;
-                case "%" -> a % b;
-                default -> floatingCompare(operator, a, b);
-            };
+            Object result = doubles(operator, a, b);
+            return result instanceof Double d ? (Object) (float) d.doubleValue() : result;
         }
 
         private static Object doubles(String operator, double a, double b) {
