@@ -119,7 +119,8 @@ def main():
     parser.add_argument("kernels", nargs="*", default=["java-asyncrt", "python3"])
     args = parser.parse_args()
     os.environ.setdefault("ASYNCRT_KERNEL_HISTORY_FILE", os.path.join(tempfile.mkdtemp(), "history.jsonl"))
-    print("kernel benchmarks: %d starts, %d round trips per cell, %d CPUs" % (args.starts, args.trips, os.cpu_count()))
+    print("kernel benchmarks: %d starts, %d round trips per cell, %d CPUs, load average %.1f"
+          % (args.starts, args.trips, os.cpu_count(), os.getloadavg()[0]))
     for name in args.kernels:
         r = bench(name, args.starts, args.trips)
         s = sorted(r["start"])
@@ -132,6 +133,7 @@ def main():
             t = sorted(times)
             print("  warm round trip %-16r median %6.2f ms  p90 %6.2f ms  min %6.2f ms"
                   % (r["cells"][label], statistics.median(t), t[int(len(t) * 0.9)], t[0]))
+    print("\nload average at the end: %.1f (other work on the machine skews every figure)" % os.getloadavg()[0])
 
 
 if __name__ == "__main__":
