@@ -156,6 +156,9 @@ class InterruptIT {
             assertTrue(run.traceback().contains("execution timeout"), run.traceback());
             assertTrue(seconds < 30, "took " + seconds + " s");
             assertEquals("3", timed.client().execute("1 + 2").result());
+            Execution sleeping = timed.client().execute("Asyncio.run(async(() -> { await(sleep(600)); return 1; }))");
+            assertEquals("KeyboardInterrupt", sleeping.ename(), "a coroutine asleep in asyncrt's loop is stopped too");
+            assertEquals("3", timed.client().execute("1 + 2").result());
         }
     }
 

@@ -92,6 +92,9 @@ public final class Interrupter implements AutoCloseable {
             synchronized (this) {
                 if (jshell != null && generation == cell && cellRunning) {
                     jshell.stop(reason);
+                    // A loop waiting in asyncrt's own code (a sleeping coroutine) sees no stop check; SIGINT
+                    // makes Asyncio.run end its main task.
+                    signals.deliverSigint();
                 }
             }
         }, 0, RESTOP_MILLIS, TimeUnit.MILLISECONDS);
