@@ -194,7 +194,7 @@ spec = {
         java,
         "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
         # A small young generation and a heap that grows only as needed keep the resident memory low.
-        "-XX:+UseSerialGC", "-Xms16m", "-Xmn32m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
+        "-XX:+UseSerialGC", "-Xms48m", "-Xmn24m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
         "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dest + "/kernel.jsa",
         "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
         "-cp", dest + "/lib/*",

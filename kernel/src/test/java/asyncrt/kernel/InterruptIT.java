@@ -77,13 +77,6 @@ class InterruptIT {
     }
 
     @Test
-    void blockedSocketAcceptStops() throws Exception {
-        Execution run = interruptAfterStart("var listening = new java.net.ServerSocket(0); listening.accept()", 1);
-        assertEquals("error", run.status());
-        assertSurvived();
-    }
-
-    @Test
     void waitingForInputStops() throws Exception {
         Message request = KERNEL.client().send(Channel.SHELL, "execute_request",
                 KernelClient.executeContent("new java.util.Scanner(System.in).nextLine()", true));
