@@ -226,9 +226,4 @@ public final class Kernel {
             requestShutdown(false);
         });
     }
-        ProcessHandle.of(Long.parseLong(parent)).ifPresent(handle -> handle.onExit().thenRun(() -> {
-            Log.warn("the front end's process " + parent + " ended; shutting down");
-            requestShutdown(false);
-        }));
-    }
 }
