@@ -4,12 +4,12 @@
 #
 #   ./install.sh                  build, then install the kernel for this user
 #   ./install.sh --test           the same, then run all tests (what CI runs)
-#   ./install.sh --java-home      print the JDK it would use, and nothing else
 #   ./install.sh --sys-prefix     install into the Python environment's prefix (virtualenvs, conda, Binder)
 #   ./install.sh --prefix DIR     install under DIR/share/jupyter/kernels
 #   ./install.sh --uninstall      remove the kernelspec (combine with --sys-prefix / --prefix DIR as installed)
 #   ./install.sh --env NAME=VALUE set a kernel option in the kernelspec (repeatable), e.g.
 #                                 --env ASYNCRT_KERNEL_TIMEOUT=60 (see the README's Kernel section)
+#   ./install.sh --java-home      print the JDK it would use, and nothing else
 #
 # It needs a JDK 21 or newer and Maven; it finds the JDK in JAVA_HOME, on the PATH, then under
 # /usr/lib/jvm, and says exactly what to install when something is missing. It needs Jupyter for
@@ -46,7 +46,7 @@ find_jdk() { # prints a JAVA_HOME with javac and java >= 21
 }
 
 RUN_TESTS=false
-PRINT_JDK=false
+PRINT_JAVA_HOME=false
 UNINSTALL=false
 SCOPE=user
 PREFIX=""
@@ -54,16 +54,16 @@ KERNEL_ENV=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --test) RUN_TESTS=true ;;
-    --java-home) PRINT_JDK=true ;;
     --user) SCOPE=user ;;
     --sys-prefix) SCOPE=sys-prefix ;;
     --prefix) [ $# -ge 2 ] || die "--prefix needs a directory"; SCOPE=prefix; PREFIX=$2; shift ;;
     --prefix=*) SCOPE=prefix; PREFIX=${1#--prefix=} ;;
     --uninstall) UNINSTALL=true ;;
+    --java-home) PRINT_JAVA_HOME=true ;;
     --env) [ $# -ge 2 ] && [[ "$2" == *=* ]] || die "--env needs NAME=VALUE"; KERNEL_ENV+=("$2"); shift ;;
     --env=*) [[ "${1#--env=}" == *=* ]] || die "--env needs NAME=VALUE"; KERNEL_ENV+=("${1#--env=}") ;;
-    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
-    *) die "unknown option '$1' (known: --test --user --sys-prefix --prefix DIR --uninstall --env NAME=VALUE)" ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    *) die "unknown option '$1' (known: --test --user --sys-prefix --prefix DIR --uninstall --env NAME=VALUE --java-home)" ;;
   esac
   shift
 done
@@ -165,7 +165,7 @@ JDK=$(find_jdk) || die "no JDK 21 or newer found (looked at JAVA_HOME, javac on 
   Install one, e.g. on Debian/Ubuntu: apt-get install openjdk-21-jdk-headless (or Temurin 21+ from adoptium.net),
   or point JAVA_HOME at it. A JRE is not enough: the kernel compiles cells with javac."
 export JAVA_HOME="$JDK"
-if $PRINT_JDK; then echo "$JDK"; exit 0; fi
+if $PRINT_JAVA_HOME; then echo "$JDK"; exit 0; fi
 command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is not on the PATH. Install it: apt-get install maven (or maven.apache.org/download)."
 say "using JDK $JDK ($(java_major "$JDK/bin/java"))"
 

@@ -2,10 +2,11 @@
 """Runs asyncrt's workloads beside the same programs on CPython asyncio and uvloop, in one session,
 and prints a table of the figures and the ratios. Writes target/bench/results.md and results.svg.
 
-    bench/run [--only spawn,memory,...] [--docs]
+    bench/run [--only spawn,memory,...] [--jmh] [--docs]
 
 Each workload is a Java main (bench/src/main/java/asyncrt/bench) and a Python script (bench/python)
-doing the same work; each prints one JSON line of figures. --docs also copies the table to
+doing the same work; each prints one JSON line of figures. --jmh adds JMH micro-benchmarks of
+the loop's hot paths (bench/src/main/java/asyncrt/bench/jmh). --docs also copies the report to
 docs/benchmarks.md.
 """
 import argparse
@@ -126,6 +127,23 @@ def table(results, uvloop):
     return "\n".join(rows) + "\n\n" + "\n".join("- " + n for n in notes) + "\n"
 
 
+def jmh(java):
+    """Runs the JMH hot-path benchmarks; returns a Markdown table of ns/op."""
+    classpath = (ROOT / "bench" / "target" / "classpath.txt").read_text().strip()
+    out = ROOT / "target" / "bench" / "jmh.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    print("  jmh: hot paths ...", file=sys.stderr, flush=True)
+    subprocess.run([java, "-cp", os.pathsep.join([str(ROOT / "bench" / "target" / "classes"), classpath]),
+                    "org.openjdk.jmh.Main", "asyncrt.bench.jmh.HotPaths", "-rf", "json", "-rff", str(out)],
+                   check=True, capture_output=True, text=True, timeout=1800)
+    rows = ["| hot path | ns/op | ± (99.9 %) |", "|---|---|---|"]
+    for result in json.loads(out.read_text()):
+        name = result["benchmark"].rsplit(".", 1)[1]
+        metric = result["primaryMetric"]
+        rows.append(f"| {name} | {metric['score']:.1f} | {metric['scoreError']:.1f} |")
+    return "\n".join(rows) + "\n"
+
+
 def stamp(java):
     version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     python_version = subprocess.run([PYTHON, "--version"], capture_output=True, text=True).stdout.strip()
@@ -168,6 +186,7 @@ def svg(results):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", help="comma-separated workloads: " + ",".join(w.name for w in WORKLOADS))
+    parser.add_argument("--jmh", action="store_true", help="also run the JMH hot-path micro-benchmarks")
     parser.add_argument("--docs", action="store_true", help="also write docs/benchmarks.md")
     args = parser.parse_args()
     java = str(Path(os.environ["JAVA_HOME"]) / "bin" / "java")
@@ -175,6 +194,8 @@ def main():
     uvloop = have_uvloop()
     results = {w.name: measure(w, java, uvloop) for w in chosen}
     report = f"# asyncrt benchmarks\n\n{stamp(java)}\n\n{table(results, uvloop)}"
+    if args.jmh:
+        report += "\n## Hot paths (JMH, one fork, 3 warm-up and 5 measured iterations of 1 s)\n\n" + jmh(java)
     out = ROOT / "target" / "bench"
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.md").write_text(report)

@@ -186,17 +186,10 @@ class CoroutineProtocolTest {
     }
 
     @Test
-    void aCoroutineNeverAwaitedIsReportedWhenCollected() throws Exception {
+    void aCoroutineNeverAwaitedIsReportedWhenCollected() {
         String err = Capture.stderr(() -> {
             forgetACoroutine();
-            for (int i = 0; i < 50; i++) {
-                System.gc();
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    throw new RuntimeException(e);
-                }
-            }
+            Gc.collectFor(1000);
         });
         assertTrue(err.contains("RuntimeWarning: coroutine 'forgotten' was never awaited"), err);
     }
@@ -216,14 +209,7 @@ class CoroutineProtocolTest {
                 forgotten();
                 await(sleep(0));
             }));
-            for (int i = 0; i < 50; i++) {
-                System.gc();
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    throw new RuntimeException(e);
-                }
-            }
+            Gc.collectFor(1000);
         });
         assertTrue(err.contains("coroutine 'forgotten' was never awaited"), err);
     }
@@ -236,7 +222,7 @@ class CoroutineProtocolTest {
                     await(sleep(0));
                 }
             }));
-            System.gc();
+            Gc.collectFor(200);
         });
         assertFalse(err.contains("never awaited"), err);
     }

@@ -129,10 +129,7 @@ class FutureTest {
         List<Map<String, Object>> reports = new ArrayList<>();
         loop.setExceptionHandler((l, context) -> reports.add(context));
         failAndForget(loop);
-        for (int i = 0; i < 50 && reports.isEmpty(); i++) {
-            System.gc();
-            sleep(20);
-        }
+        Gc.collectUntil(() -> !reports.isEmpty());
         assertEquals(1, reports.size(), reports.toString());
         assertEquals("Future exception was never retrieved", reports.get(0).get("message"));
         assertEquals("forgotten", ((Throwable) reports.get(0).get("exception")).getMessage());
@@ -146,10 +143,7 @@ class FutureTest {
         f.setException(new RuntimeException("seen"));
         f.exception();
         f = null;
-        for (int i = 0; i < 10; i++) {
-            System.gc();
-            sleep(10);
-        }
+        Gc.collectFor(200);
         assertTrue(reports.isEmpty(), reports.toString());
     }
 
@@ -158,11 +152,4 @@ class FutureTest {
         f.setException(new RuntimeException("forgotten"));
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            throw new RuntimeException(e);
-        }
-    }
 }

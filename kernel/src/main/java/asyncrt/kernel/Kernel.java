@@ -140,11 +140,24 @@ public final class Kernel {
         } catch (CellFailure e) {
             Log.warn("a start-up import failed: " + e.getMessage());
         }
+        warmUpAsyncio(jshell);
         Log.info("JShell ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         extensions.loadFrom(Kernel.class.getClassLoader());
         extensions.loadFrom(jshell.cellLoader());
         runStartupScripts(jshell);
         return jshell;
+    }
+
+    /**
+     * Runs one trivial coroutine, so that the first {@code Asyncio.run} of a learner is fast and asyncrt's note
+     * on which coroutine backend it chose is logged now (with no cell to show it) rather than in that cell.
+     */
+    private static void warmUpAsyncio(JShellEvaluator jshell) {
+        try {
+            jshell.eval("asyncrt.Asyncio.run(asyncrt.Asyncio.async(() -> 0));", "start-up");
+        } catch (CellFailure e) {
+            Log.debug("asyncrt warm-up skipped: " + e.getMessage());
+        }
     }
 
     private void runStartupScripts(JShellEvaluator jshell) {

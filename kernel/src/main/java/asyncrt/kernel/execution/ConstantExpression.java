@@ -359,18 +359,10 @@ public final class ConstantExpression {
             };
         }
 
+        /** Java's int operations are its long operations cut back to 32 bits (overflow wraps the same way). */
         private static Object ints(String operator, int a, int b) {
-            return switch (operator) {
-                case "+" -> a + b;
-                case "-" -> a - b;
-                case "*" -> a * b;
-                case "/" -> b == 0 ? decline() : a / b;
-                case "%" -> b == 0 ? decline() : a % b;
-                case "&" -> a & b;
-                case "|" -> a | b;
-                case "^" -> a ^ b;
-                default -> compare(operator, Integer.compare(a, b), a == b);
-            };
+            Object result = longs(operator, a, b);
+            return result instanceof Long l ? (Object) (int) l.longValue() : result;
         }
 
         private static Object longs(String operator, long a, long b) {

@@ -59,7 +59,6 @@ public final class JShellEvaluator implements AutoCloseable {
      * @throws CellFailure when a snippet does not compile, throws, or is stopped
      */
     public Optional<Value> eval(String code, String label) throws CellFailure {
-        stopReason = null;
         Optional<Value> last = Optional.empty();
         for (SnippetSplitter.Piece piece : splitter.split(code)) {
             SnippetOrigins.Origin origin = new SnippetOrigins.Origin(label, piece.firstLine(code));
@@ -71,10 +70,18 @@ public final class JShellEvaluator implements AutoCloseable {
         return last;
     }
 
-    /** Stops the running cell (busy loops, sleeps and waits included); {@code reason} becomes its error. */
+    /**
+     * Stops the running cell (busy loops, sleeps and waits included); {@code reason} becomes its error. The
+     * request holds until {@link #clearStop()}, so a snippet about to start is stopped too.
+     */
     public void stop(String reason) {
         stopReason = reason;
         shell.stop();
+    }
+
+    /** Forgets a stop request, before a new cell. */
+    public void clearStop() {
+        stopReason = null;
     }
 
     /** Adds jars or directories to the class path of cells (compiling and running). */
@@ -156,7 +163,9 @@ public final class JShellEvaluator implements AutoCloseable {
         Class<?> wrapper = variableWrappers.get(name);
         if (wrapper != null) {
             try {
-                Object object = wrapper.getField(name).get(null);
+                java.lang.reflect.Field field = wrapper.getField(name);
+                field.setAccessible(true); // JShell's wrapper classes are not public
+                Object object = field.get(null);
                 if (KernelExecutionControl.textOf(object).equals(text)) {
                     return new Value(object, true, text);
                 }

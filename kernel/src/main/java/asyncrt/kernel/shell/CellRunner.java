@@ -12,6 +12,7 @@ import asyncrt.kernel.magics.MagicRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -102,13 +103,7 @@ public final class CellRunner implements MagicContext {
             return showHelp(name);
         }
         MagicRegistry.Entry<LineMagic> entry = magics.line(name).orElseThrow(() -> unknown("%", name));
-        try {
-            return entry.magic().run(arguments, this);
-        } catch (CellFailure e) {
-            throw e;
-        } catch (Exception e) {
-            throw failure("%" + name, e);
-        }
+        return runMagic("%" + name, () -> entry.magic().run(arguments, this));
     }
 
     private Optional<Value> runCellMagic(String firstLine, String body) throws CellFailure {
@@ -118,12 +113,17 @@ public final class CellRunner implements MagicContext {
             return showHelp(name);
         }
         MagicRegistry.Entry<CellMagic> entry = magics.cell(name).orElseThrow(() -> unknown("%%", name));
+        return runMagic("%%" + name, () -> entry.magic().run(arguments, body, this));
+    }
+
+    /** Runs a magic; a failure other than its code's becomes the cell's error, named after the magic. */
+    private static Optional<Value> runMagic(String magic, Callable<Optional<Value>> run) throws CellFailure {
         try {
-            return entry.magic().run(arguments, body, this);
+            return run.call();
         } catch (CellFailure e) {
             throw e;
         } catch (Exception e) {
-            throw failure("%%" + name, e);
+            throw failure(magic, e);
         }
     }
 

@@ -17,17 +17,22 @@ import java.util.function.Supplier;
  */
 public final class Interrupter implements AutoCloseable {
 
+    /** A stop is repeated at this interval until the cell has ended (it may start compiling, or catch one). */
+    private static final long RESTOP_MILLIS = 250;
+
     private final Supplier<JShellEvaluator> evaluator;
     private final AsyncioSignals signals = new AsyncioSignals();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r ->
-            Thread.ofPlatform().daemon().name("cell-timeout").unstarted(r));
+            Thread.ofPlatform().daemon().name("cell-stopper").unstarted(r));
     private final long timeoutMillis;
-    private volatile boolean cellRunning;
-    private volatile boolean signalDelivered;
+    private boolean cellRunning;
+    private boolean signalDelivered;
+    private long generation;
     private ScheduledFuture<?> timeout;
+    private ScheduledFuture<?> stopping;
 
     /**
-     * @param evaluator     the evaluator whose cells to stop, once it exists
+     * @param evaluator     the evaluator whose cells to stop, or null while JShell is still starting
      * @param timeoutMillis stop a cell after this long; 0 for never
      */
     public Interrupter(Supplier<JShellEvaluator> evaluator, long timeoutMillis) {
@@ -37,25 +42,34 @@ public final class Interrupter implements AutoCloseable {
 
     /** A cell starts running; arms the timeout. */
     synchronized void cellStarted() {
+        long cell = ++generation;
         cellRunning = true;
         signalDelivered = false;
+        JShellEvaluator ready = evaluator.get();
+        if (ready != null) {
+            ready.clearStop();
+        }
         if (timeoutMillis > 0) {
-            timeout = timer.schedule(() -> stop("the cell ran longer than the execution timeout of "
-                    + formatSeconds(timeoutMillis) + " (ASYNCRT_KERNEL_TIMEOUT)"), timeoutMillis, TimeUnit.MILLISECONDS);
+            String reason = "the cell ran longer than the execution timeout of " + formatSeconds(timeoutMillis)
+                    + " (ASYNCRT_KERNEL_TIMEOUT)";
+            timeout = timer.schedule(() -> stopUntilEnded(cell, reason), timeoutMillis, TimeUnit.MILLISECONDS);
         }
     }
 
-    /** The cell ended; disarms the timeout. */
+    /** The cell ended; disarms the timeout and any stopping. */
     synchronized void cellEnded() {
         cellRunning = false;
-        if (timeout != null) {
-            timeout.cancel(false);
-            timeout = null;
+        for (ScheduledFuture<?> task : new ScheduledFuture<?>[] {timeout, stopping}) {
+            if (task != null) {
+                task.cancel(false);
+            }
         }
+        timeout = null;
+        stopping = null;
     }
 
     /** The Stop button. */
-    public void interrupt() {
+    public synchronized void interrupt() {
         if (!cellRunning) {
             return;
         }
@@ -64,15 +78,23 @@ public final class Interrupter implements AutoCloseable {
             Log.info("interrupt delivered to the running asyncio loop as SIGINT");
             return;
         }
-        stop("interrupted");
+        stopUntilEnded(generation, "interrupted");
     }
 
-    private void stop(String reason) {
-        JShellEvaluator current = evaluator.get();
-        if (current != null && cellRunning) {
-            Log.info("stopping the running cell: " + reason);
-            current.stop(reason);
+    /** Stops a cell, again and again until it has ended. */
+    private synchronized void stopUntilEnded(long cell, String reason) {
+        if (generation != cell || !cellRunning || stopping != null) {
+            return;
         }
+        Log.info("stopping the running cell: " + reason);
+        stopping = timer.scheduleWithFixedDelay(() -> {
+            JShellEvaluator jshell = evaluator.get();
+            synchronized (this) {
+                if (jshell != null && generation == cell && cellRunning) {
+                    jshell.stop(reason);
+                }
+            }
+        }, 0, RESTOP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private static String formatSeconds(long millis) {
