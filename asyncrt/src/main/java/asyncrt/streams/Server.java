@@ -108,7 +108,11 @@ public final class Server implements AutoCloseable {
         });
     }
 
-    /** Stops listening and closes the listening sockets; open connections go on (see the class comment). */
+    /**
+     * Stops listening and closes the listening sockets; open connections go on (see the class
+     * comment). Java's selector lets go of a registered socket's file descriptor on the loop's
+     * next turn, so a connection attempt made in this very turn may still be queued, then reset.
+     */
     @Override
     public void close() {
         List<ServerSocketChannel> listening = sockets;

@@ -171,7 +171,8 @@ public final class SocketTransport {
             loop.removeWriter(channel);
             if (closing) {
                 connLost++;
-                connectionLost(null);
+                loop.unregister(channel);
+                loop.callSoon(() -> connectionLost(null));
             } else if (eofWritten) {
                 shutdownOutput();
             }
@@ -254,7 +255,7 @@ public final class SocketTransport {
         loop.removeReader(channel);
         if (writeBuffer.isEmpty()) {
             connLost++;
-            loop.removeWriter(channel);
+            loop.unregister(channel);
             loop.callSoon(() -> connectionLost(null));
         }
     }
@@ -281,29 +282,30 @@ public final class SocketTransport {
         if (connLost > 0) {
             return;
         }
-        if (!writeBuffer.isEmpty()) {
-            writeBuffer.clear();
-            bufferedBytes = 0;
-            loop.removeWriter(channel);
-        }
-        if (!closing) {
-            closing = true;
-            loop.removeReader(channel);
-        }
+        writeBuffer.clear();
+        bufferedBytes = 0;
+        closing = true;
         connLost++;
+        loop.unregister(channel);
         loop.callSoon(() -> connectionLost(exc));
     }
 
-    /** The end: tell the streams, close the socket, let the server count one connection fewer. */
+    /** The end, a turn after {@link EventLoop#unregister}: tell the streams, close the socket, let the server count one connection fewer. */
     private void connectionLost(RuntimeException exc) {
         try {
             if (exc == null) {
                 reader.feedEof();
-                closed.setResult(null);
             } else {
                 reader.setException(exc);
-                closed.setException(exc);
-                closed.exception();  // seen here: waitClosed() may rethrow it, but nobody must
+            }
+            // Done already if a task cancelled while awaiting waitClosed() cancelled it.
+            if (!closed.done()) {
+                if (exc == null) {
+                    closed.setResult(null);
+                } else {
+                    closed.setException(exc);
+                    closed.exception();  // seen here: waitClosed() may rethrow it, but nobody must
+                }
             }
             flowControl.connectionLost(exc);
         } finally {
