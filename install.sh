@@ -222,5 +222,9 @@ if [ "$SCOPE" = prefix ]; then export JUPYTER_PATH="$PREFIX/share/jupyter${JUPYT
 if $RUN_TESTS; then
   say "running the Jupyter conformance and front-end tests against the installed kernel"
   ASYNCRT_KERNEL_NAME=$KERNEL_NAME ASYNCRT_KERNEL_LOG_LEVEL=warn "$PY" -m unittest discover -s kernel/src/test/python -p 'test_*.py' -v
+  say "running the course notebooks headless through the installed kernel"
+  ASYNCRT_KERNEL_NAME=$KERNEL_NAME "$PY" notebooks/run_notebooks.py
+  say "running a course notebook in a real browser (classic Notebook, headless Chromium)"
+  ASYNCRT_KERNEL_NAME=$KERNEL_NAME JUPYTER=$JUPYTER e2e/run.sh
 fi
 say "done. Start Jupyter with: jupyter notebook   (and pick the kernel \"$DISPLAY_NAME\")"

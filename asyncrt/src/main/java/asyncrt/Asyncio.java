@@ -14,6 +14,11 @@ import asyncrt.coroutines.Awaitable;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
 import asyncrt.executors.Bridges;
+import asyncrt.streams.ClientConnectedCallback;
+import asyncrt.streams.Server;
+import asyncrt.streams.StreamPair;
+import asyncrt.streams.StreamReader;
+import asyncrt.streams.Streams;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.Task;
 import java.time.Duration;
@@ -242,6 +247,33 @@ public final class Asyncio {
     /** A snapshot of the current context: {@code contextvars.copy_context()}. */
     public static Context copyContext() {
         return Context.copyContext();
+    }
+
+    // ---- streams (asyncrt.streams) ---------------------------------------------------------------
+
+    /**
+     * Starts a TCP server on {@code host}:{@code port} (host null: all interfaces; port 0: any
+     * free port) that runs {@code clientConnected(reader, writer)} for each connection:
+     * {@code asyncio.start_server}. Write the handler as {@code this::handleClient}, or
+     * {@code (reader, writer) -> handleClient(reader, writer)}.
+     */
+    public static Coroutine<Server> startServer(ClientConnectedCallback clientConnected, String host, int port) {
+        return Streams.startServer(clientConnected, host, port, StreamReader.DEFAULT_LIMIT, Streams.DEFAULT_BACKLOG);
+    }
+
+    /** {@code asyncio.start_server(cb, host, port, limit=limit)}: each reader buffers up to {@code limit} bytes. */
+    public static Coroutine<Server> startServer(ClientConnectedCallback clientConnected, String host, int port, int limit) {
+        return Streams.startServer(clientConnected, host, port, limit, Streams.DEFAULT_BACKLOG);
+    }
+
+    /** Connects to {@code host}:{@code port} and returns the connection's reader and writer: {@code asyncio.open_connection}. */
+    public static Coroutine<StreamPair> openConnection(String host, int port) {
+        return Streams.openConnection(host, port, StreamReader.DEFAULT_LIMIT);
+    }
+
+    /** {@code asyncio.open_connection(host, port, limit=limit)}. */
+    public static Coroutine<StreamPair> openConnection(String host, int port, int limit) {
+        return Streams.openConnection(host, port, limit);
     }
 
     private static double seconds(Duration d) {

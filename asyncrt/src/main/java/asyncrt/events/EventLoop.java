@@ -512,10 +512,9 @@ public class EventLoop {
             return;
         }
         IoWatch watch = (IoWatch) key.attachment();
-        if (watch.reader == null && watch.writer == null) {
-            key.cancel();
-            return;
-        }
+        // With no watch left the key stays registered with no interest (the selector then stops
+        // polling the fd): cancelling it would make a re-add before the next select fail with
+        // CancelledKeyException. Closing the channel cancels its key.
         int ops = 0;
         if (watch.reader != null) {
             ops |= channel.validOps() & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT);
@@ -785,6 +784,73 @@ public class EventLoop {
             throw new IllegalStateException("Non-thread-safe operation invoked on an event loop other than the current one:"
                     + " use callSoonThreadsafe from other threads");
         }
+    }
+
+    // ---- low-level socket operations (asyncrt.sockets) -------------------------------------------------
+
+    /** Accepts a connection on a non-blocking server channel, waiting for one (Python's {@code loop.sock_accept}). */
+    public Coroutine<java.nio.channels.SocketChannel> sockAccept(java.nio.channels.ServerSocketChannel server) {
+        return asyncrt.sockets.SocketOperations.accept(this, server);
+    }
+
+    /** Connects a non-blocking channel to {@code address} (Python's {@code loop.sock_connect}). */
+    public Coroutine<Void> sockConnect(java.nio.channels.SocketChannel sock, java.net.SocketAddress address) {
+        return asyncrt.sockets.SocketOperations.connect(this, sock, address);
+    }
+
+    /** Receives up to {@code nbytes} bytes, waiting for some; empty at EOF (Python's {@code loop.sock_recv}). */
+    public Coroutine<byte[]> sockRecv(java.nio.channels.SocketChannel sock, int nbytes) {
+        return asyncrt.sockets.SocketOperations.recv(this, sock, nbytes);
+    }
+
+    /** Receives into {@code buffer}; the byte count, 0 at EOF (Python's {@code loop.sock_recv_into}). */
+    public Coroutine<Integer> sockRecvInto(java.nio.channels.SocketChannel sock, java.nio.ByteBuffer buffer) {
+        return asyncrt.sockets.SocketOperations.recvInto(this, sock, buffer);
+    }
+
+    /**
+     * Stops watching {@code channel} for good, ahead of closing it: the selector lets go of it on
+     * its next turn, and a channel closed after that closes its socket at once. (NIO defers
+     * closing a channel that is still registered with a selector, half-closing it meanwhile: two
+     * system calls more, and the descriptor lives a turn longer.) Transports call it when they
+     * close, then close the channel on a later turn.
+     */
+    public void unregister(java.nio.channels.SelectableChannel channel) {
+        removeReader(channel);
+        removeWriter(channel);
+        SelectionKey key = channel.keyFor(selector);
+        if (key != null) {
+            key.cancel();
+        }
+    }
+
+    /** Sends all of {@code data}, waiting while the socket is not writable (Python's {@code loop.sock_sendall}). */
+    public Coroutine<Void> sockSendall(java.nio.channels.SocketChannel sock, byte[] data) {
+        return asyncrt.sockets.SocketOperations.sendall(this, sock, java.nio.ByteBuffer.wrap(data));
+    }
+
+    // ---- process pools (asyncrt.executors) -------------------------------------------------------------
+
+    /**
+     * {@link #runInExecutor(Executor, Callable)} for a function that can also run in another JVM:
+     * a lambda passed here is serializable, so a {@link asyncrt.executors.ProcessPoolExecutor}
+     * can ship it to a worker process; any other executor just runs it.
+     */
+    public <T> Future<T> runInExecutor(Executor executor, asyncrt.executors.SerializableCallable<T> fn) {
+        if (executor instanceof asyncrt.executors.ProcessPoolExecutor pool) {
+            checkOpen();
+            return Bridges.wrapFuture(pool.submit(fn), this);
+        }
+        return runInExecutor(executor, (Callable<T>) fn);
+    }
+
+    /** {@code loop.run_in_executor(pool, fn, arg)} where {@code pool} may be a process pool; see the method above. */
+    public <A, T> Future<T> runInExecutor(Executor executor, asyncrt.executors.SerializableFunction<A, T> fn, A arg) {
+        if (executor instanceof asyncrt.executors.ProcessPoolExecutor pool) {
+            checkOpen();
+            return Bridges.wrapFuture(pool.submit(fn, arg), this);
+        }
+        return runInExecutor(executor, (java.util.function.Function<A, T>) fn, arg);
     }
 
     @Override

@@ -29,6 +29,21 @@ final class SnippetClassLoader extends URLClassLoader {
         return bytes == null ? super.findClass(name) : defineClass(name, bytes, 0, bytes.length);
     }
 
+    /**
+     * A cell's class file too, as {@code name.replace('.', '/') + ".class"}: code that ships classes elsewhere by
+     * their bytes (asyncrt's ProcessPoolExecutor sends a cell's function to a worker JVM) reads them this way.
+     */
+    @Override
+    public java.io.InputStream getResourceAsStream(String name) {
+        if (name.endsWith(".class")) {
+            byte[] bytes = compiled.get(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+            if (bytes != null) {
+                return new java.io.ByteArrayInputStream(bytes);
+            }
+        }
+        return super.getResourceAsStream(name);
+    }
+
     @Override
     public void addURL(URL url) {
         super.addURL(url);
