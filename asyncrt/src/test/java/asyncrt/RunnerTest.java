@@ -128,6 +128,29 @@ class RunnerTest {
     }
 
     @Test
+    void interruptingTheThreadOfAWaitingLoopEndsTheRunWithKeyboardInterrupt() throws Exception {
+        Throwable[] ended = new Throwable[1];
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        Thread runner = new Thread(() -> {
+            try {
+                Asyncio.run(async(() -> {
+                    waiting.countDown();
+                    await(sleep(30));
+                }));
+            } catch (Throwable t) {
+                ended[0] = t;
+            }
+        });
+        runner.start();
+        waiting.await();
+        Thread.sleep(100);
+        runner.interrupt();
+        runner.join(10_000);
+        assertFalse(runner.isAlive(), "the run did not end");
+        assertTrue(ended[0] instanceof KeyboardInterrupt, String.valueOf(ended[0]));
+    }
+
+    @Test
     void closingALoopRemovesItsSignalHandlers() {
         EventLoop loop = EventLoop.newEventLoop();
         loop.addSignalHandler(Signal.SIGTERM, () -> { });

@@ -617,6 +617,9 @@ public class EventLoop {
         } finally {
             instruments.afterIoWait(timeout);
         }
+        if (Thread.interrupted()) {
+            throw new KeyboardInterrupt("the event loop's thread was interrupted while waiting");
+        }
         var selected = selector.selectedKeys();
         for (SelectionKey key : selected) {
             IoWatch watch = (IoWatch) key.attachment();

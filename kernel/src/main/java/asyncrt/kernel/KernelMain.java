@@ -1,0 +1,40 @@
+package asyncrt.kernel;
+
+import asyncrt.kernel.protocol.ConnectionInfo;
+import java.nio.file.Path;
+
+/** Starts the kernel: {@code java ... asyncrt.kernel.KernelMain CONNECTION_FILE}, as a kernelspec's argv does. */
+public final class KernelMain {
+
+    private static final long EXIT_GRACE_MILLIS = 5000;
+
+    private KernelMain() {
+    }
+
+    /** Runs the kernel until it is told to shut down. */
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: java -cp 'DIR/*' asyncrt.kernel.KernelMain CONNECTION_FILE");
+            System.exit(2);
+        }
+        if (args.length > 1) {
+            // Some front ends (jupyter run, jupyter console) pass their own extra arguments on to the kernel.
+            Log.debug("ignoring extra arguments " + String.join(" ", java.util.Arrays.asList(args).subList(1, args.length)));
+        }
+        System.setProperty("java.awt.headless", "true");
+        // Maven Resolver logs through SLF4J; without this it would warn, into a cell, that it has no logger.
+        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_SLF4JServiceProvider");
+        ConnectionInfo connection = ConnectionInfo.read(Path.of(args[0]));
+        KernelOptions options = KernelOptions.from(System.getenv());
+        int status = new Kernel(connection, options).run();
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(EXIT_GRACE_MILLIS); // a cell's shutdown hook must not keep the process alive
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(status);
+        });
+        System.exit(status);
+    }
+}

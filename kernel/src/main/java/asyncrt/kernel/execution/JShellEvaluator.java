@@ -1,0 +1,217 @@
+package asyncrt.kernel.execution;
+
+import asyncrt.kernel.Log;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.Diag;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.Snippet.Status;
+import jdk.jshell.Snippet.SubKind;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.SourceCodeAnalysis;
+import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.VarSnippet;
+
+/**
+ * Runs Java code in JShell, in the kernel's own JVM. A cell is cut into snippets and evaluated one by one; the
+ * first failure ends the cell (what ran before it stays defined). Not thread-safe: one thread evaluates, except
+ * {@link #stop(String)}, which any thread may call.
+ */
+public final class JShellEvaluator implements AutoCloseable {
+
+    private final JShell shell;
+    private final KernelExecutionControl control;
+    private final SnippetClassLoader loader;
+    private final SnippetSplitter splitter;
+    private final SnippetOrigins origins = new SnippetOrigins();
+    private final Tracebacks tracebacks = new Tracebacks(origins);
+    private final Map<String, Class<?>> variableWrappers = new ConcurrentHashMap<>();
+    private final List<String> classpath = new ArrayList<>();
+    private volatile String stopReason;
+
+    /**
+     * @param compilerOptions javac options for every snippet
+     * @param apiClasspath    what cells compile against from the kernel's own class path (asyncrt and the
+     *                        display API); the kernel's other libraries stay out of sight
+     */
+    public JShellEvaluator(List<String> compilerOptions, List<Path> apiClasspath) {
+        loader = new SnippetClassLoader(new KernelApiClassLoader(JShellEvaluator.class.getClassLoader()));
+        control = new KernelExecutionControl(new SnippetLoaderDelegate(loader));
+        // JShell compiles against java.class.path (and what is added to it); from here on that property is the
+        // class path as cells see it: the API, not the kernel's own libraries.
+        System.setProperty("java.class.path",
+                String.join(File.pathSeparator, apiClasspath.stream().map(Path::toString).toList()));
+        shell = JShell.builder()
+                .executionEngine(control.provider(), Map.of())
+                .compilerOptions(compilerOptions.toArray(String[]::new))
+                .build();
+        splitter = new SnippetSplitter(shell.sourceCodeAnalysis());
+        Thread.currentThread().setContextClassLoader(loader);
+    }
+
+    /**
+     * Evaluates a cell.
+     *
+     * @param code  the cell's Java code
+     * @param label the cell's name in tracebacks, e.g. {@code In [3]}
+     * @return the value of the last snippet when it is an expression, unless that snippet ends with ';'
+     * @throws CellFailure when a snippet does not compile, throws, or is stopped
+     */
+    public Optional<Value> eval(String code, String label) throws CellFailure {
+        Optional<Value> last = Optional.empty();
+        for (SnippetSplitter.Piece piece : splitter.split(code)) {
+            SnippetOrigins.Origin origin = new SnippetOrigins.Origin(label, piece.firstLine(code));
+            last = evalSnippet(piece, origin);
+            if (piece.raw().strip().endsWith(";")) {
+                last = Optional.empty();
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Stops the running cell (busy loops, sleeps and waits included); {@code reason} becomes its error. The
+     * request holds until {@link #clearStop()}, so a snippet about to start is stopped too.
+     */
+    public void stop(String reason) {
+        stopReason = reason;
+        shell.stop();
+    }
+
+    /** Forgets a stop request, before a new cell. */
+    public void clearStop() {
+        stopReason = null;
+    }
+
+    /** Adds jars or directories to the class path of cells (compiling and running). */
+    public void addToClasspath(Path path) {
+        String entry = path.toAbsolutePath().normalize().toString();
+        if (!classpath.contains(entry)) {
+            shell.addToClasspath(entry);
+            classpath.add(entry);
+        }
+    }
+
+    /** What was added to the class path, in order. */
+    public List<String> classpath() {
+        return List.copyOf(classpath);
+    }
+
+    /** The class loader of cell code: cells' classes and the added class path. */
+    public ClassLoader cellLoader() {
+        return loader;
+    }
+
+    /** JShell's analysis of source, for completion, documentation and completeness. */
+    public SourceCodeAnalysis analysis() {
+        return shell.sourceCodeAnalysis();
+    }
+
+    /** Cuts code into snippets as {@link #eval} would. */
+    SnippetSplitter splitter() {
+        return splitter;
+    }
+
+    private Optional<Value> evalSnippet(SnippetSplitter.Piece piece, SnippetOrigins.Origin origin) throws CellFailure {
+        throwIfStopped();
+        Optional<Value> value = Optional.empty();
+        for (SnippetEvent event : shell.eval(piece.source())) {
+            if (event.causeSnippet() != null) {
+                continue; // a dependent snippet updated as a consequence
+            }
+            Snippet snippet = event.snippet();
+            origins.record(snippet.id(), origin);
+            throwIfStopped();
+            if (event.status() == Status.REJECTED) {
+                List<Diag> errors = shell.diagnostics(snippet).filter(Diag::isError).toList();
+                throw tracebacks.compilation(errors, snippet.source(), origin);
+            }
+            if (event.exception() != null) {
+                throw tracebacks.exception(event.exception(), unresolvedDetail(event));
+            }
+            noteUnresolved(event);
+            if (snippet instanceof VarSnippet variable && event.status().isActive()) {
+                variableWrappers.put(variable.name(), control.lastWrapper());
+            }
+            if (isShownValue(snippet)) {
+                value = Optional.of(readValue(snippet, event.value()));
+            }
+        }
+        return value;
+    }
+
+    private void throwIfStopped() throws CellFailure {
+        String reason = stopReason;
+        if (reason != null) {
+            throw new CellFailure("KeyboardInterrupt", reason, List.of("KeyboardInterrupt: " + reason));
+        }
+    }
+
+    private static boolean isShownValue(Snippet snippet) {
+        return snippet.subKind() == SubKind.TEMP_VAR_EXPRESSION_SUBKIND || snippet.subKind() == SubKind.VAR_VALUE_SUBKIND;
+    }
+
+    /** Reads the value object from the snippet's wrapper class; JShell itself only reports text. */
+    private Value readValue(Snippet snippet, String text) {
+        String name = snippet instanceof VarSnippet v ? v.name() : ((ExpressionSnippet) snippet).name();
+        Class<?> wrapper = variableWrappers.get(name);
+        if (wrapper != null) {
+            try {
+                java.lang.reflect.Field field = wrapper.getField(name);
+                field.setAccessible(true); // JShell's wrapper classes are not public
+                Object object = field.get(null);
+                if (KernelExecutionControl.textOf(object).equals(text)) {
+                    return new Value(object, true, text);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                Log.debug("cannot read the value of " + name + ": " + e);
+            }
+        }
+        return new Value(null, false, text);
+    }
+
+    /** JShell keeps a declaration whose dependencies are missing; say so, as the jshell tool does. */
+    private void noteUnresolved(SnippetEvent event) {
+        if (event.status() != Status.RECOVERABLE_DEFINED && event.status() != Status.RECOVERABLE_NOT_DEFINED
+                || !(event.snippet() instanceof DeclarationSnippet declaration)) {
+            return;
+        }
+        String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+        String usable = event.status() == Status.RECOVERABLE_DEFINED ? "called" : "used";
+        System.err.println("note: " + describe(declaration) + " is defined, but cannot be " + usable
+                + " until " + missing + " is declared");
+    }
+
+    private String unresolvedDetail(SnippetEvent event) {
+        if (!(event.exception() instanceof UnresolvedReferenceException unresolved)) {
+            return "";
+        }
+        DeclarationSnippet declaration = unresolved.getSnippet();
+        String missing = shell.unresolvedDependencies(declaration).collect(Collectors.joining(", "));
+        return describe(declaration) + " cannot be used until " + missing + " is declared";
+    }
+
+    private static String describe(DeclarationSnippet declaration) {
+        String kind = switch (declaration.kind()) {
+            case METHOD -> "method";
+            case TYPE_DECL -> "type";
+            case VAR -> "variable";
+            default -> "declaration";
+        };
+        return kind + " " + declaration.name();
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

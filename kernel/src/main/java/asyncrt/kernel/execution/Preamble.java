@@ -1,0 +1,126 @@
+package asyncrt.kernel.execution;
+
+import asyncrt.kernel.Log;
+import asyncrt.kernel.display.Display;
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * What every session starts with, so that a learner writes {@code Asyncio.run(main())} or
+ * {@code await(sleep(1))} with no import: the jshell tool's usual on-demand imports, then each public asyncrt
+ * type by single-type import (which shadows same-named types such as {@code java.util.concurrent.Future} from
+ * the on-demand imports), {@code import static asyncrt.Asyncio.*}, and the display functions.
+ */
+public final class Preamble {
+
+    private static final List<String> ON_DEMAND = List.of("java.io", "java.math", "java.net", "java.nio.file",
+            "java.util", "java.util.concurrent", "java.util.function", "java.util.regex", "java.util.stream");
+    private static final String FACADE = "asyncrt.Asyncio";
+    private static final List<String> DISPLAY_FUNCTIONS =
+            List.of("display", "updateDisplay", "clearOutput", "html", "svg", "png", "markdown");
+
+    private final List<Path> classpath;
+    private final List<String> types;
+
+    private Preamble(List<Path> classpath, List<String> types) {
+        this.classpath = classpath;
+        this.types = types;
+    }
+
+    /** Finds asyncrt on the kernel's class path. */
+    public static Preamble discover() {
+        List<Path> entries = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            List<String> found = asyncrtTypes(path);
+            if (!found.isEmpty()) {
+                entries.add(path);
+                types.addAll(found);
+            }
+        }
+        entries.add(codeSource(Display.class));
+        if (types.isEmpty()) {
+            Log.warn("asyncrt was not found on the class path; cells start without its imports");
+        }
+        // The root package last, so that its types win a clash of simple names.
+        types.sort(Comparator.comparing((String t) -> packageOf(t).equals("asyncrt")).thenComparing(t -> t));
+        return new Preamble(List.copyOf(entries), List.copyOf(types));
+    }
+
+    /** The jars or directories cells compile against: asyncrt and the kernel's display API. */
+    public List<Path> classpath() {
+        return classpath;
+    }
+
+    /** The import snippets, in the order to evaluate them. */
+    public List<String> imports() {
+        List<String> imports = new ArrayList<>();
+        ON_DEMAND.forEach(p -> imports.add("import " + p + ".*;"));
+        types.forEach(t -> imports.add("import " + t + ";"));
+        if (types.contains(FACADE)) {
+            imports.add("import static " + FACADE + ".*;");
+        }
+        DISPLAY_FUNCTIONS.forEach(f -> imports.add("import static " + Display.class.getName() + "." + f + ";"));
+        return imports;
+    }
+
+    private static List<String> asyncrtTypes(Path entry) {
+        List<String> names;
+        try {
+            if (Files.isDirectory(entry)) {
+                try (Stream<Path> files = Files.walk(entry.resolve("asyncrt"))) {
+                    names = files.map(f -> entry.relativize(f).toString().replace(File.separatorChar, '/')).toList();
+                }
+            } else if (Files.isRegularFile(entry) && entry.toString().endsWith(".jar")) {
+                try (JarFile jar = new JarFile(entry.toFile())) {
+                    names = jar.stream().map(e -> e.getName()).toList();
+                }
+            } else {
+                return List.of();
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        return names.stream()
+                .filter(n -> n.startsWith("asyncrt/") && n.endsWith(".class") && !n.contains("$"))
+                .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
+                .filter(Preamble::isRuntimePackage)
+                .filter(Preamble::isPublic)
+                .toList();
+    }
+
+    private static boolean isRuntimePackage(String type) {
+        String pkg = packageOf(type);
+        return !pkg.equals("asyncrt.kernel") && !pkg.startsWith("asyncrt.kernel.")
+                && !List.of(pkg.split("\\.")).contains("internal") && !type.endsWith(".package-info");
+    }
+
+    private static boolean isPublic(String type) {
+        try {
+            return Modifier.isPublic(Class.forName(type, false, Preamble.class.getClassLoader()).getModifiers());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String packageOf(String type) {
+        return type.substring(0, type.lastIndexOf('.'));
+    }
+
+    private static Path codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot locate the kernel's own classes", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package asyncrt.kernel.execution;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Where each evaluated snippet came from (which cell, which line), to report positions against the cell. */
+final class SnippetOrigins {
+
+    /**
+     * @param label     the cell's name as shown to the user, e.g. {@code In [3]}
+     * @param firstLine the zero-based line of the cell on which the snippet starts
+     */
+    record Origin(String label, int firstLine) {
+
+        /** The one-based cell line for a one-based line within the snippet. */
+        int cellLine(int snippetLine) {
+            return firstLine + snippetLine;
+        }
+    }
+
+    private final Map<String, Origin> bySnippetId = new ConcurrentHashMap<>();
+
+    void record(String snippetId, Origin origin) {
+        bySnippetId.put(snippetId, origin);
+    }
+
+    /** The origin of a snippet id, or null for one the kernel did not record. */
+    Origin of(String snippetId) {
+        return bySnippetId.get(snippetId);
+    }
+}

@@ -1,0 +1,160 @@
+package asyncrt.kernel.history;
+
+import asyncrt.kernel.Log;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The input history across kernel sessions, kept in a file of JSON lines ({@code session}, {@code line},
+ * {@code input}, {@code output}) so that {@code history_request} answers with earlier sessions too. Each kernel
+ * start is a new session, numbered after the highest in the file. If the file cannot be written the history
+ * is kept in memory and the reason logged: the kernel works on.
+ */
+public final class HistoryStore {
+
+    /**
+     * One executed cell.
+     *
+     * @param session the kernel session it ran in
+     * @param line    its execution count in that session
+     * @param input   its code
+     * @param output  the text of its result, or null
+     */
+    public record Entry(int session, int line, String input, String output) {
+    }
+
+    private final Path file;
+    private final List<Entry> entries = new ArrayList<>();
+    private final int session;
+    private BufferedWriter writer;
+
+    /** Loads the history in the file (if any) and starts a new session. */
+    public HistoryStore(Path file) {
+        this.file = file;
+        load();
+        session = entries.stream().mapToInt(Entry::session).max().orElse(0) + 1;
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            Log.warn("history will not be kept across sessions: cannot write " + file + ": " + e);
+        }
+    }
+
+    private void load() {
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                try {
+                    JsonObject json = JsonParser.parseString(line).getAsJsonObject();
+                    entries.add(new Entry(json.get("session").getAsInt(), json.get("line").getAsInt(),
+                            json.get("input").getAsString(),
+                            json.has("output") && !json.get("output").isJsonNull() ? json.get("output").getAsString() : null));
+                } catch (RuntimeException e) {
+                    Log.debug("skipping a bad history line: " + e);
+                }
+            }
+        } catch (IOException e) {
+            Log.warn("cannot read the history in " + file + ": " + e);
+        }
+    }
+
+    /** This kernel's session number. */
+    public int session() {
+        return session;
+    }
+
+    /** Records a cell of this session. */
+    public synchronized void add(int line, String input, String output) {
+        Entry entry = new Entry(session, line, input, output);
+        entries.add(entry);
+        if (writer == null) {
+            return;
+        }
+        JsonObject json = new JsonObject();
+        json.addProperty("session", session);
+        json.addProperty("line", line);
+        json.addProperty("input", input);
+        json.addProperty("output", output);
+        try {
+            writer.write(json.toString());
+            writer.newLine();
+            writer.flush();
+        } catch (IOException e) {
+            Log.warn("cannot append to the history in " + file + ": " + e);
+        }
+    }
+
+    /** The last {@code n} entries, oldest first. */
+    public synchronized List<Entry> tail(int n) {
+        return List.copyOf(entries.subList(Math.max(0, entries.size() - n), entries.size()));
+    }
+
+    /**
+     * Entries of one session with {@code start <= line < stop}.
+     *
+     * @param sessionNumber a session number, or 0 for this one and negative numbers for earlier ones relative
+     *                      to it ({@code -1} the one before)
+     * @param stop          exclusive; 0 or less for no upper bound
+     */
+    public synchronized List<Entry> range(int sessionNumber, int start, int stop) {
+        int wanted = sessionNumber <= 0 ? session + sessionNumber : sessionNumber;
+        return entries.stream()
+                .filter(e -> e.session() == wanted && e.line() >= start && (stop <= 0 || e.line() < stop))
+                .toList();
+    }
+
+    /**
+     * The last {@code n} entries (all if {@code n <= 0}) whose input matches a glob ({@code *} any text,
+     * {@code ?} one character), oldest first; with {@code unique}, each input once, at its latest place.
+     */
+    public synchronized List<Entry> search(String glob, int n, boolean unique) {
+        Pattern pattern = Pattern.compile(globToRegex(glob), Pattern.DOTALL);
+        List<Entry> matches = entries.stream().filter(e -> pattern.matcher(e.input()).matches()).toList();
+        if (unique) {
+            Map<String, Entry> latest = new LinkedHashMap<>();
+            for (Entry entry : matches) {
+                latest.remove(entry.input());
+                latest.put(entry.input(), entry);
+            }
+            matches = List.copyOf(latest.values());
+        }
+        return n <= 0 ? matches : matches.subList(Math.max(0, matches.size() - n), matches.size());
+    }
+
+    private static String globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return regex.toString();
+    }
+
+    /** Closes the file. */
+    public synchronized void close() {
+        try {
+            if (writer != null) {
+                writer.close();
+            }
+        } catch (IOException e) {
+            Log.warn("closing the history file: " + e);
+        }
+    }
+}

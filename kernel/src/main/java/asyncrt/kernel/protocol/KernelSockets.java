@@ -1,0 +1,68 @@
+package asyncrt.kernel.protocol;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/** The kernel's five sockets, bound where the connection file says, and the channels on them. */
+public final class KernelSockets implements AutoCloseable {
+
+    private final ZContext context = new ZContext(1);
+    private final Channel shell;
+    private final Channel control;
+    private final Channel iopub;
+    private final Channel stdin;
+    private final Heartbeat heartbeat;
+
+    /** Binds every socket; fails if a port is taken. */
+    public KernelSockets(ConnectionInfo info) {
+        WireCodec codec = new WireCodec(new MessageSigner(info.signatureScheme(), info.key()));
+        shell = new Channel("shell", bind(SocketType.ROUTER, info, info.shellPort()), codec);
+        control = new Channel("control", bind(SocketType.ROUTER, info, info.controlPort()), codec);
+        ZMQ.Socket pub = context.createSocket(SocketType.PUB);
+        pub.setSndHWM(0); // never drop output: a slow front end gets all of it, late rather than never
+        pub.setLinger(1000);
+        pub.bind(info.endpoint(info.iopubPort()));
+        iopub = new Channel("iopub", pub, codec);
+        stdin = new Channel("stdin", bind(SocketType.ROUTER, info, info.stdinPort()), codec);
+        heartbeat = new Heartbeat(bind(SocketType.REP, info, info.heartbeatPort()));
+    }
+
+    private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port) {
+        ZMQ.Socket socket = context.createSocket(type);
+        socket.setLinger(1000);
+        socket.bind(info.endpoint(port));
+        return socket;
+    }
+
+    /** Requests that run code or ask about it. */
+    public Channel shell() {
+        return shell;
+    }
+
+    /** Interrupt, shutdown and other requests that must not wait behind a running cell. */
+    public Channel control() {
+        return control;
+    }
+
+    /** Everything published: status, output, results, errors. */
+    public Channel iopub() {
+        return iopub;
+    }
+
+    /** Input requests to the front end and its replies. */
+    public Channel stdin() {
+        return stdin;
+    }
+
+    /** The heartbeat echo, to be run on a thread of its own. */
+    public Heartbeat heartbeat() {
+        return heartbeat;
+    }
+
+    @Override
+    public void close() {
+        heartbeat.stop();
+        context.close();
+    }
+}

@@ -1,0 +1,163 @@
+package asyncrt.kernel.shell;
+
+import asyncrt.kernel.Log;
+import asyncrt.kernel.display.MimeBundle;
+import asyncrt.kernel.display.Renderer;
+import asyncrt.kernel.execution.CellFailure;
+import asyncrt.kernel.execution.Value;
+import asyncrt.kernel.history.HistoryStore;
+import asyncrt.kernel.protocol.IOPub;
+import asyncrt.kernel.protocol.Message;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Answers {@code execute_request}: publishes the input, runs the cell, publishes its result or error, records
+ * it in the history, replies. After an error with {@code stop_on_error}, execute requests already queued behind
+ * it are answered {@code aborted} without running, as a notebook's "run all" expects.
+ */
+public final class ExecuteHandler implements RequestHandler {
+
+    private final CellRunner runner;
+    private final CellIO io;
+    private final IOPub iopub;
+    private final Interrupter interrupter;
+    private final HistoryStore history;
+    private final Renderer renderer;
+    private final Consumer<Message> otherRequests;
+    private int executionCount;
+
+    /**
+     * @param runner        runs cells
+     * @param io            routes the cell's output
+     * @param iopub         where input, results and errors are published
+     * @param interrupter   told when cells start and end
+     * @param history       where cells are recorded
+     * @param renderer      turns results into MIME bundles
+     * @param otherRequests handles a non-execute request found queued while aborting
+     */
+    public ExecuteHandler(CellRunner runner, CellIO io, IOPub iopub, Interrupter interrupter, HistoryStore history,
+                          Renderer renderer, Consumer<Message> otherRequests) {
+        this.runner = runner;
+        this.io = io;
+        this.iopub = iopub;
+        this.interrupter = interrupter;
+        this.history = history;
+        this.renderer = renderer;
+        this.otherRequests = otherRequests;
+    }
+
+    @Override
+    public void handle(Request request) {
+        Message message = request.message();
+        String code = message.contentString("code", "");
+        boolean silent = message.contentFlag("silent", false);
+        boolean storeHistory = !silent && message.contentFlag("store_history", true);
+        if (storeHistory) {
+            executionCount++;
+        }
+        int count = executionCount;
+        if (!silent) {
+            JsonObject input = new JsonObject();
+            input.addProperty("code", code);
+            input.addProperty("execution_count", count);
+            iopub.publish(message, "execute_input", input);
+        }
+        io.begin(message);
+        interrupter.cellStarted();
+        Optional<Value> value;
+        CellFailure failure = null;
+        try {
+            value = runner.runCell(code, "In [" + count + "]");
+        } catch (CellFailure e) {
+            value = Optional.empty();
+            failure = e;
+        } finally {
+            interrupter.cellEnded();
+        }
+        String output = null;
+        if (failure == null && value.isPresent() && !silent) {
+            MimeBundle bundle = bundleOf(value.get());
+            output = bundle.plainText();
+            io.flush();
+            JsonObject result = Bundles.content(bundle);
+            result.addProperty("execution_count", count);
+            iopub.publish(message, "execute_result", result);
+        }
+        io.flush();
+        JsonObject reply = new JsonObject();
+        if (failure == null) {
+            reply.addProperty("status", "ok");
+            reply.add("payload", new JsonArray());
+            reply.add("user_expressions", userExpressions(message));
+        } else {
+            JsonObject error = errorContent(failure);
+            iopub.publish(message, "error", error);
+            reply = errorContent(failure);
+            reply.addProperty("status", "error");
+        }
+        reply.addProperty("execution_count", count);
+        if (storeHistory) {
+            history.add(count, code, output);
+        }
+        request.reply("execute_reply", reply);
+        if (failure != null && message.contentFlag("stop_on_error", true)) {
+            abortQueued(request);
+        }
+    }
+
+    private JsonObject userExpressions(Message message) {
+        JsonObject results = new JsonObject();
+        JsonObject expressions = message.content().has("user_expressions") && message.content().get("user_expressions").isJsonObject()
+                ? message.content().getAsJsonObject("user_expressions") : new JsonObject();
+        for (Map.Entry<String, JsonElement> entry : expressions.entrySet()) {
+            JsonObject result;
+            try {
+                Optional<Value> value = runner.runCode(entry.getValue().getAsString());
+                MimeBundle bundle = value.map(this::bundleOf).orElse(MimeBundle.text(""));
+                result = Bundles.content(bundle);
+                result.addProperty("status", "ok");
+            } catch (CellFailure e) {
+                result = errorContent(e);
+                result.addProperty("status", "error");
+            }
+            results.add(entry.getKey(), result);
+        }
+        return results;
+    }
+
+    private MimeBundle bundleOf(Value value) {
+        return value.known() ? renderer.render(value.object()) : MimeBundle.text(value.text());
+    }
+
+    private static JsonObject errorContent(CellFailure failure) {
+        JsonObject content = new JsonObject();
+        content.addProperty("ename", failure.ename());
+        content.addProperty("evalue", failure.evalue());
+        JsonArray traceback = new JsonArray();
+        failure.traceback().forEach(traceback::add);
+        content.add("traceback", traceback);
+        return content;
+    }
+
+    private void abortQueued(Request failed) {
+        Message queued;
+        while ((queued = failed.channel().receive(0)) != null) {
+            if (queued.type().equals("execute_request")) {
+                Log.info("aborting a queued execute request after an error");
+                iopub.status(queued, "busy");
+                JsonObject aborted = new JsonObject();
+                aborted.addProperty("status", "aborted");
+                aborted.addProperty("execution_count", executionCount);
+                new Request(queued, failed.channel(), failed.messages()).reply("execute_reply", aborted);
+                iopub.status(queued, "idle");
+            } else {
+                otherRequests.accept(queued);
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package asyncrt.kernel.shell;
+
+import com.google.gson.JsonObject;
+
+/** Answers {@code interrupt_request} (on the control channel, so it overtakes a running cell). */
+public final class InterruptHandler implements RequestHandler {
+
+    private final Interrupter interrupter;
+
+    /** @param interrupter stops the running cell */
+    public InterruptHandler(Interrupter interrupter) {
+        this.interrupter = interrupter;
+    }
+
+    @Override
+    public void handle(Request request) {
+        interrupter.interrupt();
+        JsonObject content = new JsonObject();
+        content.addProperty("status", "ok");
+        request.reply("interrupt_reply", content);
+    }
+}

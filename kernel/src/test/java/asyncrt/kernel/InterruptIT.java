@@ -1,0 +1,181 @@
+package asyncrt.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import asyncrt.kernel.protocol.Message;
+import asyncrt.kernel.testing.Execution;
+import asyncrt.kernel.testing.KernelClient;
+import asyncrt.kernel.testing.KernelClient.Channel;
+import asyncrt.kernel.testing.KernelProcess;
+import asyncrt.kernel.testing.SharedKernel;
+import com.google.gson.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The Stop button ({@code interrupt_request} on control) against each kind of running cell, and the execution
+ * timeout. Each case checks that the kernel then answers and that what was defined before is still there.
+ * Margins are generous (the machine may be slow and shared); the measured stop times are printed.
+ */
+class InterruptIT {
+
+    private static final Duration LONG = Duration.ofSeconds(90);
+    /** The promise is "within a second"; a loaded 2-core machine gets five. */
+    private static final long STOP_MARGIN_MILLIS = 5000;
+
+    @RegisterExtension
+    static final SharedKernel KERNEL = new SharedKernel(KernelProcess.builder());
+
+    @BeforeAll
+    static void define() throws Exception {
+        assertEquals("ok", KERNEL.client().execute("int keep = 42;").status());
+    }
+
+
+    @Test
+    void busyLoopStops() throws Exception {
+        Execution run = interruptAfterStart("long spins = 0; while (true) { spins++; }", 1);
+        assertEquals("KeyboardInterrupt", run.ename(), run.toString());
+        assertSurvived();
+    }
+
+    @Test
+    void busyLoopWithoutBackBranchCheckStops() throws Exception {
+        KERNEL.client().execute("int spin(int n) { return n + 1; }");
+        Execution run = interruptAfterStart("for (int i = 0; ; i = spin(i)) { }", 1);
+        assertEquals("KeyboardInterrupt", run.ename(), run.toString());
+        assertSurvived();
+    }
+
+    @Test
+    void sleepStops() throws Exception {
+        Execution run = interruptAfterStart("Thread.sleep(600_000);", 1);
+        assertEquals("error", run.status());
+        assertSurvived();
+    }
+
+    @Test
+    void blockingQueueTakeStops() throws Exception {
+        Execution run = interruptAfterStart("new java.util.concurrent.LinkedBlockingQueue<String>().take()", 1);
+        assertEquals("error", run.status());
+        assertSurvived();
+    }
+
+    @Test
+    void blockedChannelReadStops() throws Exception {
+        String code = """
+                var server = java.nio.channels.ServerSocketChannel.open().bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+                var channel = java.nio.channels.SocketChannel.open(server.getLocalAddress());
+                channel.read(java.nio.ByteBuffer.allocate(16));
+                """;
+        Execution run = interruptAfterStart(code, 1);
+        assertEquals("error", run.status());
+        assertSurvived();
+    }
+
+    @Test
+    void waitingForInputStops() throws Exception {
+        Message request = KERNEL.client().send(Channel.SHELL, "execute_request",
+                KernelClient.executeContent("new java.util.Scanner(System.in).nextLine()", true));
+        assertEquals("input_request", KERNEL.client().receive(Channel.STDIN, LONG).type());
+        KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        Message reply = KERNEL.client().reply(Channel.SHELL, request, LONG);
+        assertEquals("error", reply.contentString("status", ""));
+        KERNEL.client().iopubUntilIdle(request, LONG);
+        assertSurvived();
+    }
+
+    @Test
+    void asyncioRunIsCancelled() throws Exception {
+        Execution run = interruptAfterStart("Asyncio.run(async(() -> { await(sleep(600)); return 1; }))", 2);
+        assertEquals("error", run.status(), run.toString());
+        assertTrue(run.traceback().contains("KeyboardInterrupt"), run.traceback());
+        assertSurvived();
+    }
+
+    @Test
+    void asyncioSigintHandlerRuns() throws Exception {
+        String code = """
+                Asyncio.run(async(() -> {
+                    var loop = getRunningLoop();
+                    var stopping = loop.createFuture();
+                    loop.addSignalHandler(asyncrt.events.Signal.SIGINT, () -> {
+                        System.out.println("SIGINT: shutting down gracefully");
+                        stopping.setResult("stopped");
+                    });
+                    return await(stopping);
+                }))
+                """;
+        Execution run = interruptAfterStart(code, 2);
+        assertEquals("ok", run.status(), run.toString());
+        assertTrue(run.stream("stdout").contains("shutting down gracefully"), run.toString());
+        assertEquals("\"stopped\"", run.result());
+        assertSurvived();
+    }
+
+    @Test
+    void secondInterruptStopsAStuckCoroutine() throws Exception {
+        Message request = KERNEL.client().send(Channel.SHELL, "execute_request",
+                KernelClient.executeContent("Asyncio.run(async(() -> { while (true) { } }))", false));
+        Thread.sleep(2000);
+        KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        Thread.sleep(1000);
+        long stoppedAt = System.nanoTime();
+        KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        Message reply = KERNEL.client().reply(Channel.SHELL, request, LONG);
+        report("second interrupt of a stuck coroutine", stoppedAt);
+        assertEquals("error", reply.contentString("status", ""));
+        KERNEL.client().iopubUntilIdle(request, LONG);
+        assertSurvived();
+    }
+
+    @Test
+    void interruptWithNothingRunningIsHarmless() throws Exception {
+        Message request = KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        assertEquals("ok", KERNEL.client().reply(Channel.CONTROL, request, LONG).contentString("status", ""));
+        assertSurvived();
+    }
+
+    @Test
+    void executionTimeoutStopsTheCell() throws Exception {
+        try (KernelProcess timed = KernelProcess.builder().env("ASYNCRT_KERNEL_TIMEOUT", "2").start()) {
+            long started = System.nanoTime();
+            Execution run = timed.client().execute("while (true) { }");
+            long seconds = (System.nanoTime() - started) / 1_000_000_000;
+            assertEquals("KeyboardInterrupt", run.ename());
+            assertTrue(run.traceback().contains("execution timeout"), run.traceback());
+            assertTrue(seconds < 30, "took " + seconds + " s");
+            assertEquals("3", timed.client().execute("1 + 2").result());
+            Execution sleeping = timed.client().execute("Asyncio.run(async(() -> { await(sleep(600)); return 1; }))");
+            assertEquals("KeyboardInterrupt", sleeping.ename(), "a coroutine asleep in asyncrt's loop is stopped too");
+            assertEquals("3", timed.client().execute("1 + 2").result());
+        }
+    }
+
+    /** Starts a cell, interrupts it after some seconds, and returns what it did; checks it stopped in time. */
+    private static Execution interruptAfterStart(String code, int seconds) throws Exception {
+        Message request = KERNEL.client().send(Channel.SHELL, "execute_request", KernelClient.executeContent(code, false));
+        Thread.sleep(seconds * 1000L);
+        long interruptedAt = System.nanoTime();
+        Message interrupt = KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        assertEquals("ok", KERNEL.client().reply(Channel.CONTROL, interrupt, LONG).contentString("status", ""));
+        Message reply = KERNEL.client().reply(Channel.SHELL, request, LONG);
+        long millis = report(code.lines().findFirst().orElse(code), interruptedAt);
+        assertTrue(millis < STOP_MARGIN_MILLIS, "stopping took " + millis + " ms");
+        return new Execution(request, reply, KERNEL.client().iopubUntilIdle(request, LONG));
+    }
+
+    private static long report(String what, long since) {
+        long millis = (System.nanoTime() - since) / 1_000_000;
+        System.out.println("interrupt: '" + what + "' stopped " + millis + " ms after the interrupt_request");
+        return millis;
+    }
+
+    private static void assertSurvived() throws Exception {
+        Execution check = KERNEL.client().execute("keep");
+        assertEquals("42", check.result(), check.toString());
+    }
+}

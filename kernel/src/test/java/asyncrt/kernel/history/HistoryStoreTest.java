@@ -1,0 +1,40 @@
+package asyncrt.kernel.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tail, range, search (glob, unique, n) and sessions that follow each other in one file. */
+class HistoryStoreTest {
+
+    @Test
+    void sessionsAccessAndSearch() throws Exception {
+        Path file = Files.createTempDirectory("history").resolve("sub/history.jsonl");
+        HistoryStore first = new HistoryStore(file);
+        assertEquals(1, first.session());
+        first.add(1, "int a = 1;", null);
+        first.add(2, "a + 1", "2");
+        first.close();
+        Files.writeString(file, "not json\n", java.nio.file.StandardOpenOption.APPEND);
+
+        HistoryStore second = new HistoryStore(file);
+        assertEquals(2, second.session());
+        second.add(1, "a + 1", "2");
+        second.add(2, "a * 3", "3");
+        assertEquals(List.of("a + 1", "a * 3"), inputs(second.tail(2)));
+        assertEquals(List.of("int a = 1;"), inputs(second.range(-1, 1, 2)));
+        assertEquals(List.of("a + 1", "a * 3"), inputs(second.range(0, 1, 0)));
+        assertEquals(List.of("a + 1", "a + 1", "a * 3"), inputs(second.search("a ?*", 0, false)));
+        assertEquals(List.of("a + 1", "a * 3"), inputs(second.search("a ?*", 0, true)));
+        assertEquals(List.of("a * 3"), inputs(second.search("a*", 1, false)));
+        assertEquals("2", second.tail(2).getFirst().output());
+        second.close();
+    }
+
+    private static List<String> inputs(List<HistoryStore.Entry> entries) {
+        return entries.stream().map(HistoryStore.Entry::input).toList();
+    }
+}

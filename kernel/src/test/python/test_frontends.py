@@ -1,0 +1,117 @@
+"""The installed kernel from Jupyter's own front ends, as a user would drive them: jupyter kernelspec list,
+jupyter console, jupyter run and jupyter nbconvert --execute. Run by ./install.sh --test."""
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+KERNEL = os.environ.get("ASYNCRT_KERNEL_NAME", "java-asyncrt")
+JUPYTER = shutil.which("jupyter", path="/usr/bin:" + os.environ.get("PATH", "")) or "jupyter"
+TIMEOUT = 180
+
+
+def run(args, stdin=None, cwd=None):
+    env = dict(os.environ)
+    env.setdefault("ASYNCRT_KERNEL_LOG_LEVEL", "warn")
+    return subprocess.run([JUPYTER] + args, input=stdin, capture_output=True, text=True, timeout=TIMEOUT,
+                          cwd=cwd, env=env)
+
+
+def text(value):
+    """Notebook files may store text as a list of lines."""
+    return "".join(value) if isinstance(value, list) else value
+
+
+class FrontEnds(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp()
+        os.environ["ASYNCRT_KERNEL_HISTORY_FILE"] = os.path.join(cls.tmp, "history.jsonl")
+
+    def test_kernelspec_list(self):
+        result = run(["kernelspec", "list", "--json"])
+        self.assertEqual(result.returncode, 0, result.stderr)
+        spec = json.loads(result.stdout)["kernelspecs"][KERNEL]["spec"]
+        self.assertEqual(spec["display_name"], "Java (asyncrt)")
+        self.assertEqual(spec["interrupt_mode"], "message")
+        java = spec["argv"][0]
+        self.assertTrue(os.path.isabs(java) and os.access(java, os.X_OK), java)
+        self.assertIn("java.base/jdk.internal.vm=ALL-UNNAMED", spec["argv"])
+
+    def test_console(self):
+        result = run(["console", "--kernel", KERNEL, "--simple-prompt"],
+                     stdin='System.out.println("console says " + (6 * 7));\nint z = 5;\nz * 2\n')
+        self.assertIn("console says 42", result.stdout, result.stdout + result.stderr)
+        self.assertIn("10", result.stdout)
+
+    def test_run(self):
+        script = os.path.join(self.tmp, "hello.jshell")
+        with open(script, "w") as f:
+            f.write('String who = "run";\nSystem.out.println("hello from " + who);\n')
+        result = run(["run", "--kernel", KERNEL, script])
+        self.assertIn("hello from run", result.stdout, result.stdout + result.stderr)
+
+    def test_nbconvert_execute(self):
+        cells = [
+            'System.out.println("printed");',
+            "int answer = 6 * 7;",
+            "answer",
+            'display(html("<i>shown</i>"));',
+            "List.of(1, 2).size()",
+        ]
+        notebook = {
+            "nbformat": 4, "nbformat_minor": 5,
+            "metadata": {"kernelspec": {"name": KERNEL, "display_name": "Java (asyncrt)", "language": "java"}},
+            "cells": [{"cell_type": "code", "id": "c%d" % i, "metadata": {}, "execution_count": None,
+                       "outputs": [], "source": code} for i, code in enumerate(cells)],
+        }
+        path = os.path.join(self.tmp, "smoke.ipynb")
+        with open(path, "w") as f:
+            json.dump(notebook, f)
+        result = run(["nbconvert", "--to", "notebook", "--execute", "--output", "smoke-out.ipynb", path],
+                     cwd=self.tmp)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(os.path.join(self.tmp, "smoke-out.ipynb")) as f:
+            executed = json.load(f)
+        outputs = [cell["outputs"] for cell in executed["cells"]]
+        self.assertEqual(text(outputs[0][0]["text"]), "printed\n")
+        self.assertEqual(text(outputs[2][0]["data"]["text/plain"]), "42")
+        self.assertEqual(text(outputs[3][0]["data"]["text/html"]), "<i>shown</i>")
+        self.assertEqual(text(outputs[4][0]["data"]["text/plain"]), "2")
+
+
+class Installer(unittest.TestCase):
+    """install.sh into a prefix (as for a virtualenv or Binder): twice over, then uninstalled."""
+
+    ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+
+    def install(self, *args):
+        result = subprocess.run([os.path.join(self.ROOT, "install.sh")] + list(args), capture_output=True,
+                                text=True, timeout=900, env=dict(os.environ, ASYNCRT_KERNEL_LOG_LEVEL="warn"))
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        return result.stdout
+
+    def test_prefix_install_is_repeatable_and_removable(self):
+        prefix = tempfile.mkdtemp()
+        spec_dir = os.path.join(prefix, "share", "jupyter", "kernels", KERNEL)
+        self.install("--prefix", prefix, "--env", "ASYNCRT_KERNEL_TIMEOUT=600")
+        self.install("--prefix", prefix, "--env", "ASYNCRT_KERNEL_TIMEOUT=600")
+        with open(os.path.join(spec_dir, "kernel.json")) as f:
+            spec = json.load(f)
+        self.assertEqual(spec["env"], {"ASYNCRT_KERNEL_TIMEOUT": "600"})
+        self.assertTrue(all(p.startswith(spec_dir) for p in spec["argv"] if p.startswith(prefix)))
+        for logo in ("logo-32x32.png", "logo-64x64.png"):
+            self.assertTrue(os.path.isfile(os.path.join(spec_dir, logo)))
+        listed = subprocess.run(
+            [JUPYTER, "kernelspec", "list", "--json"], capture_output=True, text=True, timeout=TIMEOUT,
+            env=dict(os.environ, JUPYTER_PATH=os.path.join(prefix, "share", "jupyter")))
+        self.assertEqual(json.loads(listed.stdout)["kernelspecs"][KERNEL]["resource_dir"], spec_dir)
+        self.install("--uninstall", "--prefix", prefix)
+        self.assertFalse(os.path.exists(spec_dir))
+
+
+if __name__ == "__main__":
+    unittest.main()
