@@ -1,71 +1,184 @@
 #!/usr/bin/env python3
-"""Runs asyncrt's workloads beside the same programs on CPython asyncio and uvloop, in one session,
-and prints a table of the figures and the ratios. Writes target/bench/results.md and results.svg.
+"""Runs asyncrt's workloads beside the same programs on CPython asyncio and uvloop, and the Java
+kernel beside ipykernel, in one session; prints a table of the figures, the ratios and the targets.
+Writes target/bench/results.md, results.json and results.svg.
 
-    bench/run [--only spawn,memory,...] [--jmh] [--docs]
+    bench/run [--only spawn,memory,...] [--rounds N] [--jmh] [--docs]
 
-Each workload is a Java main (bench/src/main/java/asyncrt/bench) and a Python script (bench/python)
-doing the same work; each prints one JSON line of figures. --jmh adds JMH micro-benchmarks of
-the loop's hot paths (bench/src/main/java/asyncrt/bench/jmh). --docs also copies the report to
-docs/benchmarks.md.
+A workload is a row of the WORKLOADS table below: a Java main (bench/src/main/java/asyncrt/bench),
+run on both of asyncrt's backends, and a Python script (bench/python), run on asyncio and uvloop,
+doing the same work; each prints one JSON line of figures. A workload may also have a driver that
+measures each peer from outside (server.py: under wrk) and something all its peers share for the
+whole run (a server to request from, an installed kernelspec). --jmh adds JMH micro-benchmarks of
+the loop's hot paths (bench/src/main/java/asyncrt/bench/jmh). --docs also writes docs/benchmarks.md
+and docs/benchmarks.svg, with bench/where-the-time-goes.md under the table.
 """
 import argparse
+import contextlib
 import datetime
 import json
 import os
 import platform
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable, Optional
 
 ROOT = Path(__file__).resolve().parent.parent
+PYTHON_DIR = ROOT / "bench" / "python"
+sys.path.insert(0, str(PYTHON_DIR))
+from server import free_port, wait_until_listening  # noqa: E402  (the wrk driver's helpers)
+
 PYTHON = "/usr/bin/python3" if Path("/usr/bin/python3").exists() else sys.executable
 EXPORT = "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED"
 # Young collections copy every live suspended continuation, which is costly; a young generation
 # large enough for a workload's garbage keeps them out of the measurement, as a server's heap
-# settings would. The same flags serve both backends.
-JVM_FLAGS = ["-XX:+UseParallelGC", "-Xms2g", "-Xmn1g"]
+# settings would. The heap is touched at start-up (in transparent huge pages where the OS offers
+# them) so that the measured runs find it mapped, as a long-running process would: without that,
+# the first pass of allocation through the young generation pays a page fault per 4 KB, which more
+# than doubled spawn's time per step on this machine. The same flags serve both backends.
+JVM_FLAGS = ["-XX:+UseParallelGC", "-Xms2g", "-Xmn1g", "-XX:+AlwaysPreTouch", "-XX:+UseTransparentHugePages"]
+
+PEERS = ["asyncrt (continuations)", "asyncrt (virtual threads)", "CPython asyncio", "uvloop"]
+OURS, VIRTUAL_THREADS, ASYNCIO, UVLOOP = PEERS
+
+
+# ---- how a workload is described -----------------------------------------------------------------
+
+@dataclass
+class Target:
+    """A goal for asyncrt's figure (the first column), checked against the figures of the same run."""
+    text: str
+    met: Callable[[dict], bool]  # the metric's values by peer -> met?
+
+
+def at_most(limit, unit):
+    return Target(f"≤ {limit:g} {unit}", lambda v: v[OURS] <= limit)
+
+
+def at_most_part_of(peer, part, text):
+    return Target(text, lambda v: v[OURS] <= part * v[peer])
+
+
+def at_least_times(peer, factor, text):
+    return Target(text, lambda v: v[OURS] >= factor * v[peer])
 
 
 @dataclass
 class Metric:
-    key: str
+    key: str  # in the JSON line
     label: str
     unit: str
-    target: str = ""
+    targets: list = field(default_factory=list)
     higher_is_better: bool = False
+
+
+@dataclass
+class Shared:
+    """What all peers of a workload use for the whole run: arguments appended to each command, environment added."""
+    args: list = field(default_factory=list)
+    env: dict = field(default_factory=dict)
 
 
 @dataclass
 class Workload:
     name: str
-    java_main: str
-    python_script: str
-    metrics: list = field(default_factory=list)
-    # A Python script that runs each peer's command and measures it from outside (server.py: under wrk).
+    metrics: list
+    java_main: str = ""  # run on both backends
+    python_script: str = ""  # in bench/python, run on asyncio and with --uvloop
+    # Runs each peer's command and measures it from outside (server.py: under wrk).
     driver: str = ""
+    # A context manager factory (given the java binary) yielding a Shared: set up once, before the rounds.
+    shared: Optional[Callable] = None
+    # Instead of java_main and python_script: (java, uvloop available) -> {peer: command}.
+    commands: Optional[Callable] = None
 
+
+# ---- what some workloads share ---------------------------------------------------------------------
+
+@contextlib.contextmanager
+def section_15_server(java):
+    """One server process that every fan-out peer requests from: the seed's section-15 server,
+    asyncrt.examples.WebServer on asyncrt's continuation backend (one response per connection)."""
+    port = free_port()
+    server = subprocess.Popen([*java_command(java, [EXPORT], "asyncrt.bench.Server15"), str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_listening(port, server)
+        if shutil.which("wrk"):  # compile the server's hot paths before the first peer measures
+            subprocess.run(["wrk", "-t1", "-c64", "-d2s", f"http://127.0.0.1:{port}/"], capture_output=True)
+        yield Shared(args=[str(port)])
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+
+
+@contextlib.contextmanager
+def kernel_installed_in_a_temporary_prefix(java):
+    """The kernelspec java-asyncrt, installed by ./install.sh --prefix into a temporary directory
+    (the user's own kernelspecs stay as they are) and found through JUPYTER_PATH."""
+    with tempfile.TemporaryDirectory(prefix="asyncrt-bench-jupyter-") as prefix:
+        print("  kernel: ./install.sh --prefix " + prefix + " ...", file=sys.stderr, flush=True)
+        done = subprocess.run([str(ROOT / "install.sh"), "--prefix", prefix], capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"./install.sh --prefix {prefix} failed:\n{done.stdout}\n{done.stderr}")
+        path = os.pathsep.join(p for p in (prefix + "/share/jupyter", os.environ.get("JUPYTER_PATH")) if p)
+        yield Shared(env={"JUPYTER_PATH": path})
+
+
+def kernel_commands(java, uvloop):
+    """Our kernel in asyncrt's column, ipykernel (which runs on asyncio) in asyncio's."""
+    kernel_bench = [PYTHON, str(ROOT / "kernel" / "bench" / "kernel_bench.py"), "--json"]
+    return {OURS: [*kernel_bench, "java-asyncrt"], ASYNCIO: [*kernel_bench, "python3"]}
+
+
+# ---- the workloads ---------------------------------------------------------------------------------
 
 WORKLOADS = [
-    Workload("spawn", "asyncrt.bench.Spawn", "spawn.py",
-             [Metric("ns_per_step", "spawn: 100 000 tasks × 10 sleep(0)", "ns/step", "≤ 250 ns, ≤ 1/6 of asyncio")]),
-    Workload("memory", "asyncrt.bench.Memory", "memory.py",
-             [Metric("bytes_per_task", "memory: 100 000 suspended tasks", "B/task", "≤ 600 B, ≤ 1/2 of asyncio")]),
-    Workload("timers", "asyncrt.bench.Timers", "timers.py",
-             [Metric("total_s", "timers: 100 000 sleeps in [0, 1 s], total", "s", "≤ 1.1 s"),
-              Metric("p50_late_ms", "timers: lateness p50", "ms", ""),
-              Metric("p99_late_ms", "timers: lateness p99", "ms", "≤ 5 ms")]),
-    Workload("pingpong", "asyncrt.bench.PingPong", "pingpong.py",
-             [Metric("ns_per_round_trip", "ping-pong: 1 000 000 round trips through two Queue(1)", "ns", "≤ 500 ns, ≤ 1/10 of asyncio")]),
-    Workload("server", "asyncrt.bench.Server15", "server15.py",
-             [Metric("req_per_s", "server: section 15 under wrk -t1 -c64 -d10s", "req/s", "≥ 1.2 × uvloop", higher_is_better=True),
-              Metric("p99_ms", "server: latency p99", "ms", "")],
-             driver="server.py"),
+    Workload("spawn", [
+        Metric("ns_per_step", "spawn: 100 000 tasks × 10 sleep(0)", "ns/step",
+               [at_most(250, "ns"), at_most_part_of(ASYNCIO, 1 / 6, "≤ 1/6 of asyncio")])],
+        java_main="asyncrt.bench.Spawn", python_script="spawn.py"),
+    Workload("memory", [
+        Metric("bytes_per_task", "memory: 100 000 suspended tasks", "B/task",
+               [at_most(600, "B"), at_most_part_of(ASYNCIO, 1 / 2, "≤ 1/2 of asyncio")])],
+        java_main="asyncrt.bench.Memory", python_script="memory.py"),
+    Workload("timers", [
+        Metric("total_s", "timers: 100 000 sleeps in [0, 1 s], total", "s", [at_most(1.1, "s")]),
+        Metric("p50_late_ms", "timers: lateness p50", "ms"),
+        Metric("p99_late_ms", "timers: lateness p99", "ms", [at_most(5, "ms")])],
+        java_main="asyncrt.bench.Timers", python_script="timers.py"),
+    Workload("pingpong", [
+        Metric("ns_per_round_trip", "ping-pong: 1 000 000 round trips through two Queue(1)", "ns",
+               [at_most(500, "ns"), at_most_part_of(ASYNCIO, 1 / 10, "≤ 1/10 of asyncio")])],
+        java_main="asyncrt.bench.PingPong", python_script="pingpong.py"),
+    Workload("server", [
+        Metric("req_per_s", "server: section 15 under wrk -t1 -c64 -d10s", "req/s",
+               [at_least_times(UVLOOP, 1.2, "≥ 1.2 × uvloop")], higher_is_better=True),
+        Metric("p99_ms", "server: latency p99", "ms")],
+        java_main="asyncrt.bench.Server15", python_script="server15.py", driver="server.py"),
+    Workload("fanout", [
+        Metric("req_per_s", "fan-out: gather 10 000 GETs, 64 at a time, over the loop's streams", "req/s",
+               higher_is_better=True),
+        Metric("seconds", "fan-out: total", "s"),
+        Metric("httpclient_req_per_s", "fan-out: the same through HttpClient.sendAsync + wrapFuture", "req/s",
+               higher_is_better=True)],
+        java_main="asyncrt.bench.FanOut", python_script="fanout.py", shared=section_15_server),
+    Workload("kernel", [
+        Metric("start_s", "kernel: start to first kernel_info_reply", "s",
+               [at_most_part_of(ASYNCIO, 1, "≤ ipykernel's")]),
+        Metric("trivial_ms", "kernel: warm round trip of 1+1", "ms", [at_most(5, "ms")]),
+        Metric("compiled_ms", "kernel: warm round trip of Math.max(1, 2) / max(1, 2)", "ms"),
+        Metric("rss_mb", "kernel: resident memory after start", "MB", [at_most(200, "MB")])],
+        commands=kernel_commands, shared=kernel_installed_in_a_temporary_prefix),
 ]
 
-PEERS = ["asyncrt (continuations)", "asyncrt (virtual threads)", "CPython asyncio", "uvloop"]
 
+# ---- running the peers -----------------------------------------------------------------------------
 
 def java_command(java, backend_flags, main):
     classpath = os.pathsep.join(str(ROOT / p) for p in ("bench/target/classes", "asyncrt/target/classes",
@@ -73,8 +186,25 @@ def java_command(java, backend_flags, main):
     return [java, *backend_flags, *JVM_FLAGS, "-cp", classpath, main]
 
 
-def run(command, cwd=None):
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=900)
+def peer_commands(workload, java, uvloop):
+    """{peer: command} for one workload; a peer without a command is left out of its row."""
+    if workload.commands:
+        return workload.commands(java, uvloop)
+    commands = {
+        OURS: java_command(java, [EXPORT], workload.java_main),
+        VIRTUAL_THREADS: java_command(java, ["-Dasyncrt.backend=virtual-thread"], workload.java_main),
+        ASYNCIO: [PYTHON, workload.python_script],
+    }
+    if uvloop:
+        commands[UVLOOP] = [PYTHON, workload.python_script, "--uvloop"]
+    if workload.driver:
+        commands = {peer: [PYTHON, workload.driver, "--", *command] for peer, command in commands.items()}
+    return commands
+
+
+def run(command, shared):
+    done = subprocess.run([*command, *shared.args], cwd=PYTHON_DIR, env={**os.environ, **shared.env},
+                          capture_output=True, text=True, timeout=900)
     for line in done.stdout.splitlines():
         if line.startswith("{"):
             return json.loads(line)
@@ -94,37 +224,24 @@ def best(workload, runs):
 
 
 def measure_rounds(workloads, java, uvloop, rounds):
-    """Runs every workload's peers in turn, `rounds` times over, and keeps each peer's best run."""
+    """Sets up what workloads share, then runs every workload's peers in turn, `rounds` times over;
+    keeps each peer's best run."""
     runs = {}
-    for n in range(rounds):
-        for workload in workloads:
+    with contextlib.ExitStack() as stack:
+        shared = {w.name: stack.enter_context(w.shared(java)) if w.shared else Shared() for w in workloads}
+        for n in range(rounds):
             if rounds > 1:
                 print(f"  round {n + 1} of {rounds}", file=sys.stderr, flush=True)
-            for peer, figures in measure(workload, java, uvloop).items():
-                runs.setdefault(workload.name, {}).setdefault(peer, []).append(figures)
+            for workload in workloads:
+                for peer, command in peer_commands(workload, java, uvloop).items():
+                    print(f"  {workload.name}: {peer} ...", file=sys.stderr, flush=True)
+                    runs.setdefault(workload.name, {}).setdefault(peer, []).append(run(command, shared[workload.name]))
     by_name = {w.name: w for w in workloads}
     return {name: {peer: best(by_name[name], peer_runs) for peer, peer_runs in peers.items()}
             for name, peers in runs.items()}
 
 
-def measure(workload, java, uvloop):
-    python_dir = ROOT / "bench" / "python"
-    commands = {
-        PEERS[0]: java_command(java, [EXPORT], workload.java_main),
-        PEERS[1]: java_command(java, ["-Dasyncrt.backend=virtual-thread"], workload.java_main),
-        PEERS[2]: [PYTHON, workload.python_script],
-        PEERS[3]: [PYTHON, workload.python_script, "--uvloop"] if uvloop else None,
-    }
-    if workload.driver:
-        commands = {peer: [PYTHON, workload.driver, "--", *command] if command else None for peer, command in commands.items()}
-    results = {}
-    for peer, command in commands.items():
-        if command is None:
-            continue
-        print(f"  {workload.name}: {peer} ...", file=sys.stderr, flush=True)
-        results[peer] = run(command, cwd=python_dir if command[0] == PYTHON else None)
-    return results
-
+# ---- the report -----------------------------------------------------------------------------------
 
 def fmt(value):
     if value is None:
@@ -140,24 +257,41 @@ def ratio(peer, ours, higher_is_better=False):
     return f"{(ours / peer if higher_is_better else peer / ours):.1f}×"
 
 
+def verdict(target, values):
+    try:
+        return f"{target.text} {'✔' if target.met(values) else '✘'}"
+    except (KeyError, TypeError):  # a figure it needs is missing
+        return f"{target.text} ?"
+
+
 def table(results, uvloop):
-    header = ["workload", "unit", *PEERS, "asyncio ÷ asyncrt", "uvloop ÷ asyncrt", "target"]
+    header = ["workload", "unit", *PEERS, "asyncio ÷ asyncrt", "uvloop ÷ asyncrt", "target (✔ met, ✘ missed)"]
     rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for workload in WORKLOADS:
         if workload.name not in results:
             continue
         figures = results[workload.name]
         for metric in workload.metrics:
-            values = [figures.get(peer, {}).get(metric.key) for peer in PEERS]
-            ours = values[0]
-            rows.append("| " + " | ".join([metric.label, metric.unit, *map(fmt, values),
-                                           ratio(values[2], ours, metric.higher_is_better),
-                                           ratio(values[3], ours, metric.higher_is_better), metric.target]) + " |")
+            values = {peer: figures.get(peer, {}).get(metric.key) for peer in PEERS}
+            ours = values[OURS]
+            rows.append("| " + " | ".join([
+                metric.label, metric.unit, *(fmt(values[peer]) for peer in PEERS),
+                ratio(values[ASYNCIO], ours, metric.higher_is_better), ratio(values[UVLOOP], ours, metric.higher_is_better),
+                ", ".join(verdict(t, values) for t in metric.targets)]) + " |")
     notes = [
         "Ratios are peer ÷ asyncrt (continuations), or asyncrt ÷ peer where more is better (req/s):"
         " above 1× means asyncrt is faster or smaller.",
         f"JVM flags for both asyncrt columns: {' '.join(JVM_FLAGS)}; the continuation column adds {EXPORT}.",
     ]
+    if "fanout" in results:
+        notes.append("fan-out: every peer requests from one server process, started once for the run: the section-15 server"
+                     " (asyncrt.examples.WebServer, asyncrt on continuations, one response per connection; its own figures"
+                     " are the server row). Each request is a new connection. The HttpClient row is Java only"
+                     " (there is no aiohttp here).")
+    if "kernel" in results:
+        notes.append("kernel: our kernel (java-asyncrt, installed by ./install.sh into a temporary prefix) in the asyncrt"
+                     " column, ipykernel in the CPython asyncio column; medians of kernel/bench/kernel_bench.py"
+                     " (5 starts, 200 warm round trips per cell).")
     if not uvloop:
         notes.append("uvloop was not found for " + PYTHON + " (Debian: apt-get install python3-uvloop): its column is empty.")
     return "\n".join(rows) + "\n\n" + "\n".join("- " + n for n in notes) + "\n"
@@ -180,40 +314,51 @@ def jmh(java):
     return "\n".join(rows) + "\n"
 
 
-def stamp(java):
+def load_average():
+    return "/".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def stamp(java, began, load_before, rounds):
     version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     python_version = subprocess.run([PYTHON, "--version"], capture_output=True, text=True).stdout.strip()
-    cpu = next((l.split(":", 1)[1].strip() for l in Path("/proc/cpuinfo").read_text().splitlines()
-                if l.startswith("model name")), platform.processor())
-    return (f"Run {datetime.datetime.now().strftime('%Y-%m-%d %H:%M')} on {platform.node()}: {os.cpu_count()} × {cpu}, "
-            f"{platform.system()} {platform.release()}; {version}; {python_version}.")
+    uvloop_version = subprocess.run([PYTHON, "-c", "import uvloop; print(uvloop.__version__)"],
+                                    capture_output=True, text=True).stdout.strip() or "absent"
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    how = f"best of {rounds} interleaved rounds per peer" if rounds > 1 else "one round"
+    return (f"Run {began:%Y-%m-%d %H:%M}–{datetime.datetime.now():%H:%M} on {platform.node()}: {os.cpu_count()} × {cpu},"
+            f" {platform.system()} {platform.release()}; {version}; {python_version}, uvloop {uvloop_version}.\n"
+            f"Load average (1/5/15 min) {load_before} at the start, {load_average()} at the end"
+            f" (the machine is shared: other work slows every peer); {how}.")
 
 
 def svg(results):
-    """A bar chart per metric: each peer's value relative to asyncrt (continuations)."""
+    """A bar chart per metric: each peer's cost relative to asyncrt (continuations)."""
     bars = []
     for workload in WORKLOADS:
         for metric in workload.metrics:
             values = [results.get(workload.name, {}).get(peer, {}).get(metric.key) for peer in PEERS]
-            if values[0]:
-                bars.append((metric.label, values))
+            if values[0] and sum(1 for v in values if v) > 1:
+                costs = [(values[0] / v if metric.higher_is_better else v / values[0]) if v else None for v in values]
+                bars.append((metric.label, costs))
     colors = ["#1f77b4", "#6baed6", "#ff7f0e", "#2ca02c"]
     width, row, left = 900, 26 * len(PEERS) + 30, 320
     height = 40 + row * len(bars) + 30
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
-           '<text x="10" y="20" font-size="14">Each bar: the figure relative to asyncrt (continuations) = 1; longer is slower or bigger</text>']
+           '<text x="10" y="20" font-size="14">Each bar: the cost (time, memory, or 1/throughput) relative to asyncrt'
+           ' (continuations) = 1; longer is worse</text>']
     y = 40
-    for label, values in bars:
+    for label, costs in bars:
         out.append(f'<text x="10" y="{y + 14}" font-weight="bold">{label}</text>')
-        top = max(v for v in values if v) / values[0]
-        for i, (peer, v) in enumerate(zip(PEERS, values)):
-            if not v:
+        top = max(c for c in costs if c)
+        for i, (peer, cost) in enumerate(zip(PEERS, costs)):
+            if not cost:
                 continue
-            length = (width - left - 80) * (v / values[0]) / top
+            length = (width - left - 80) * cost / top
             yy = y + 20 + 26 * i
             out.append(f'<text x="20" y="{yy + 13}">{peer}</text>')
             out.append(f'<rect x="{left}" y="{yy}" width="{length:.1f}" height="18" fill="{colors[i]}"/>')
-            out.append(f'<text x="{left + length + 5:.1f}" y="{yy + 13}">{v / values[0]:.2f}×</text>')
+            out.append(f'<text x="{left + length + 5:.1f}" y="{yy + 13}">{cost:.2f}×</text>')
         y += row
     out.append("</svg>")
     return "\n".join(out)
@@ -223,16 +368,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", help="comma-separated workloads: " + ",".join(w.name for w in WORKLOADS))
     parser.add_argument("--jmh", action="store_true", help="also run the JMH hot-path micro-benchmarks")
-    parser.add_argument("--docs", action="store_true", help="also write docs/benchmarks.md")
+    parser.add_argument("--docs", action="store_true", help="also write docs/benchmarks.md and docs/benchmarks.svg")
     parser.add_argument("--rounds", type=int, default=1,
                         help="run the peers in turn this many times and keep each one's best run (for a busy machine)")
     args = parser.parse_args()
     java = str(Path(os.environ["JAVA_HOME"]) / "bin" / "java")
-    chosen = [w for w in WORKLOADS if not args.only or w.name in args.only.split(",")]
+    names = args.only.split(",") if args.only else [w.name for w in WORKLOADS]
+    unknown = set(names) - {w.name for w in WORKLOADS}
+    if unknown:
+        parser.error("unknown workload(s): " + ", ".join(sorted(unknown)))
+    chosen = [w for w in WORKLOADS if w.name in names]
     uvloop = have_uvloop()
+    began, load_before = datetime.datetime.now(), load_average()
     results = measure_rounds(chosen, java, uvloop, args.rounds)
-    rounds = f" Best of {args.rounds} interleaved rounds per peer." if args.rounds > 1 else ""
-    report = f"# asyncrt benchmarks\n\n{stamp(java)}{rounds}\n\n{table(results, uvloop)}"
+    report = f"# asyncrt benchmarks\n\n{stamp(java, began, load_before, args.rounds)}\n\n{table(results, uvloop)}"
     if args.jmh:
         report += "\n## Hot paths (JMH, one fork, 3 warm-up and 5 measured iterations of 1 s)\n\n" + jmh(java)
     out = ROOT / "target" / "bench"
@@ -242,7 +391,10 @@ def main():
     (out / "results.svg").write_text(svg(results))
     if args.docs:
         (ROOT / "docs").mkdir(exist_ok=True)
-        (ROOT / "docs" / "benchmarks.md").write_text(report + "\n![chart](benchmarks.svg)\n")
+        analysis = (ROOT / "bench" / "where-the-time-goes.md").read_text()
+        (ROOT / "docs" / "benchmarks.md").write_text(
+            "<!-- Generated by bench/run --docs: do not edit (the analysis comes from bench/where-the-time-goes.md). -->\n"
+            + report + "\n![chart: each peer's cost relative to asyncrt](benchmarks.svg)\n\n" + analysis)
         (ROOT / "docs" / "benchmarks.svg").write_text(svg(results))
     print(report)
 

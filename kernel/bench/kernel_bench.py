@@ -5,10 +5,14 @@ For each kernel: time from launching the kernel process to its first kernel_info
 receive execute_reply) once warm, for `1+1` and for a cell that needs the compiler (`Math.max(1, 2)` in Java,
 `max(1, 2)` in Python). Prints figures; asserts nothing.
 
-Usage: /usr/bin/python3 kernel_bench.py [--starts N] [--trips N] [KERNEL ...]
+Usage: /usr/bin/python3 kernel_bench.py [--starts N] [--trips N] [--json] [KERNEL ...]
        (default kernels: java-asyncrt python3)
+
+With --json it prints one JSON line of medians per kernel instead, the line bench/run.py reads for
+its kernel workload (bench/run runs it once for our kernel and once for ipykernel).
 """
 import argparse
+import json
 import os
 import statistics
 import tempfile
@@ -112,13 +116,31 @@ def bench(kernel_name, starts, trips):
     }
 
 
+def figures(kernel_name, r):
+    """The medians of one kernel's run, as bench/run.py's kernel workload reports them."""
+    return {
+        "workload": "kernel",
+        "kernel": kernel_name,
+        "start_s": round(statistics.median(r["start"]), 4),
+        "trivial_ms": round(statistics.median(r["trips"]["trivial"]), 3),
+        "compiled_ms": round(statistics.median(r["trips"]["compiled"]), 3),
+        "rss_mb": round(r["rss_first"], 1),
+        "rss_settled_mb": round(r["rss_settled"], 1),
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--starts", type=int, default=5, help="kernel starts to time (default 5)")
     parser.add_argument("--trips", type=int, default=200, help="timed round trips per cell (default 200)")
+    parser.add_argument("--json", action="store_true", help="print one JSON line of medians per kernel, nothing else")
     parser.add_argument("kernels", nargs="*", default=["java-asyncrt", "python3"])
     args = parser.parse_args()
     os.environ.setdefault("ASYNCRT_KERNEL_HISTORY_FILE", os.path.join(tempfile.mkdtemp(), "history.jsonl"))
+    if args.json:
+        for name in args.kernels:
+            print(json.dumps(figures(name, bench(name, args.starts, args.trips))), flush=True)
+        return
     print("kernel benchmarks: %d starts, %d round trips per cell, %d CPUs, load average %.1f"
           % (args.starts, args.trips, os.cpu_count(), os.getloadavg()[0]))
     for name in args.kernels:

@@ -44,7 +44,7 @@ public final class Gather {
             outer.setResult(new ArrayList<>());
             return outer;
         }
-        Map<Awaitable<?>, Future<?>> futureOfArgument = new IdentityHashMap<>();
+        Map<Awaitable<?>, Future<?>> futureOfArgument = new IdentityHashMap<>(awaitables.size());
         List<Future<?>> children = new ArrayList<>(awaitables.size());
         EventLoop loop = null;
         for (Awaitable<?> argument : awaitables) {

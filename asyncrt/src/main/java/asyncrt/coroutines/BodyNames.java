@@ -9,16 +9,46 @@ import java.lang.reflect.Method;
  * {@code lambda$task1$0}, and a serializable lambda tells its implementation method's name.
  */
 final class BodyNames {
+    /** What is known of the bodies of one class (one lambda, one method reference), worked out once. */
+    private record Known(String name, Site site) { }
+
+    /** Per body class, a slot filled from the first body of that class asked about. */
+    private static final ClassValue<Known[]> KNOWN = new ClassValue<>() {
+        @Override
+        protected Known[] computeValue(Class<?> type) {
+            return new Known[1];
+        }
+    };
+
     private BodyNames() {}
 
     /** Where the body's code is: the class and method javac compiled the lambda (or method reference) into. */
     record Site(String className, String methodName) { }
 
     static String of(Object body) {
-        Site site = site(body);
+        return known(body).name();
+    }
+
+    /** The body's implementation method, or null when the body is not a serializable lambda. */
+    static Site site(Object body) {
+        return known(body).site();
+    }
+
+    private static Known known(Object body) {
+        Known[] slot = KNOWN.get(body.getClass());
+        Known known = slot[0];
+        if (known == null) {  // two threads may both work it out: the same answer
+            Site site = siteOf(body);
+            known = new Known(nameOf(body.getClass(), site), site);
+            slot[0] = known;
+        }
+        return known;
+    }
+
+    private static String nameOf(Class<?> type, Site site) {
         String implementation = site == null ? null : site.methodName();
         if (implementation == null) {
-            String name = body.getClass().getSimpleName();
+            String name = type.getSimpleName();
             int lambda = name.indexOf("$$Lambda");
             return lambda > 0 ? name.substring(0, lambda) : name;
         }
@@ -36,8 +66,8 @@ final class BodyNames {
         return implementation;
     }
 
-    /** The body's implementation method, or null when the body is not a serializable lambda. */
-    static Site site(Object body) {
+    /** Asks a serializable lambda for its SerializedLambda: the implementation class and method (the same for its whole class). */
+    private static Site siteOf(Object body) {
         try {
             Method writeReplace = body.getClass().getDeclaredMethod("writeReplace");
             writeReplace.setAccessible(true);

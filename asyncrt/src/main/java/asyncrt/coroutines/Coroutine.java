@@ -37,15 +37,17 @@ public final class Coroutine<T> implements Awaitable<T> {
     private boolean claimed;
     /** Set only for a coroutine that outlived its creating callback unstarted. */
     private NeverAwaited neverAwaited;
-    private String name;
-    private java.util.Optional<BodyNames.Site> siteOfBody;
     /** What this coroutine waits on now: the coroutine it awaits inline, or a yielded future (Python's {@code cr_await}). */
     private Object awaiting;
     /** The machinery of a coroutine driven by send() or a task; null for one awaited inline. */
     private Drive<T> drive;
 
-    /** What only a driven coroutine needs: its engine, the values crossing suspensions, its outcome. */
-    private static final class Drive<T> {
+    /**
+     * What only a driven coroutine needs: its engine, the values crossing suspensions, its outcome.
+     * It is also what the engine runs (the root coroutine's body), so that no lambda is needed.
+     */
+    private static final class Drive<T> implements Runnable {
+        private final Coroutine<T> root;
         final Engine engine;
         /** A value going in (sent) or out (yielded) across a suspension. */
         Object transfer;
@@ -55,9 +57,16 @@ public final class Coroutine<T> implements Awaitable<T> {
         /** The innermost coroutine of the chain of inline awaits running on this engine. */
         Coroutine<?> innermost;
 
-        Drive(Engine engine, Coroutine<?> root) {
-            this.engine = engine;
+        /** The drive of {@code root}, with an engine made by the active backend, or none when it will never run. */
+        Drive(Coroutine<T> root, boolean runs) {
+            this.root = root;
             this.innermost = root;
+            this.engine = runs ? Backend.active().newEngine(this) : null;
+        }
+
+        @Override
+        public void run() {
+            root.runBody();
         }
     }
 
@@ -165,7 +174,7 @@ public final class Coroutine<T> implements Awaitable<T> {
             case CREATED -> {
                 markStarted();
                 if (exception != null) {
-                    drive = new Drive<>(null, this);
+                    drive = new Drive<>(this, false);
                     drive.failure = exception;
                     state = State.CLOSED;
                     return false;
@@ -173,7 +182,7 @@ public final class Coroutine<T> implements Awaitable<T> {
                 if (value != null) {
                     throw new IllegalArgumentException("can't send non-None value to a just-started coroutine: send(null) first");
                 }
-                drive = new Drive<>(Backend.active().newEngine(this::runBody), this);
+                drive = new Drive<>(this, true);
             }
             case SUSPENDED -> { }
         }
@@ -269,10 +278,7 @@ public final class Coroutine<T> implements Awaitable<T> {
 
     /** The name of the method whose {@code async(...)} made this coroutine. */
     public String getName() {
-        if (name == null) {
-            name = BodyNames.of(body);
-        }
-        return name;
+        return BodyNames.of(body);
     }
 
     /** What the coroutine awaits now: another coroutine, a future, or null (Python's {@code cr_await}). */
@@ -310,10 +316,7 @@ public final class Coroutine<T> implements Awaitable<T> {
     }
 
     private BodyNames.Site site() {
-        if (siteOfBody == null) {
-            siteOfBody = java.util.Optional.ofNullable(BodyNames.site(body));
-        }
-        return siteOfBody.orElse(null);
+        return BodyNames.site(body);
     }
 
     /** The coroutines of the chain of inline awaits that starts here, outermost first. */

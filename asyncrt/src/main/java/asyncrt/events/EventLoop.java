@@ -17,7 +17,6 @@ import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -49,7 +48,7 @@ public class EventLoop {
     private static final AtomicInteger EXECUTOR_THREADS = new AtomicInteger();
 
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
-    private final PriorityQueue<TimerHandle> scheduled = new PriorityQueue<>();
+    private final TimerHeap scheduled = new TimerHeap();
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
     private final Selector selector;
     private final LoopTasks tasks = new LoopTasks();
@@ -757,7 +756,7 @@ public class EventLoop {
 
     /** The timers in the heap (cancelled ones included until purged), soonest first. */
     public List<TimerHandle> scheduledTimers() {
-        return scheduled.stream().sorted().toList();
+        return scheduled.sorted();
     }
 
     /** The thread running the loop, or null. */

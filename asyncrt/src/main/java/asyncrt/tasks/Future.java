@@ -27,7 +27,18 @@ public class Future<T> implements Awaitable<T> {
 
     private enum State { PENDING, CANCELLED, FINISHED }
 
-    private record DoneCallback<T>(Consumer<? super Future<T>> fn, Context context) { }
+    /**
+     * A done callback and the context it runs in. A task's wake-up ({@link Task.Wakeup}) is one
+     * by itself, as it runs in its task's context: nothing to allocate when a task awaits.
+     */
+    interface DoneCallback<T> {
+        Consumer<? super Future<T>> fn();
+
+        Context context();
+    }
+
+    /** Any other done callback, with its context. */
+    private record Registered<T>(Consumer<? super Future<T>> fn, Context context) implements DoneCallback<T> { }
 
     final EventLoop loop;
     private State state = State.PENDING;
@@ -37,7 +48,8 @@ public class Future<T> implements Awaitable<T> {
     String cancelMessage;
     /** The CancelledError that cancelled this future, handed out once by {@link #makeCancelledError()}. */
     private CancelledError cancelledError;
-    private List<DoneCallback<T>> callbacks;
+    /** The done callbacks: null, one {@link DoneCallback} (by far the commonest case), or an ArrayList of them. */
+    private Object callbacks;
     /** Set by {@code await} before yielding this future to the task (Python's {@code _asyncio_future_blocking}). */
     boolean blocking;
     private UnretrievedException unretrieved;
@@ -173,43 +185,72 @@ public class Future<T> implements Awaitable<T> {
     }
 
     /** Runs {@code fn(this)} on the loop once this future is done, in {@code context}. */
+    @SuppressWarnings("unchecked")
     public void addDoneCallback(Consumer<? super Future<T>> fn, Context context) {
         if (state != State.PENDING) {
             loop.callSoon(() -> fn.accept(this), context);
             return;
         }
+        DoneCallback<T> callback = fn instanceof Task.Wakeup wakeup && context == wakeup.context()
+                ? (DoneCallback<T>) (DoneCallback<?>) wakeup : new Registered<>(fn, context);
         if (callbacks == null) {
-            callbacks = new ArrayList<>(2);
+            callbacks = callback;
+        } else if (callbacks instanceof ArrayList<?> list) {
+            ((List<DoneCallback<T>>) list).add(callback);
+        } else {
+            List<DoneCallback<T>> list = new ArrayList<>(4);
+            list.add((DoneCallback<T>) callbacks);
+            list.add(callback);
+            callbacks = list;
         }
-        callbacks.add(new DoneCallback<>(fn, context));
     }
 
     /** Removes every registration of {@code fn} (compared by identity); returns how many there were. */
     public int removeDoneCallback(Consumer<? super Future<T>> fn) {
-        if (callbacks == null) {
-            return 0;
-        }
-        int before = callbacks.size();
-        callbacks.removeIf(cb -> cb.fn() == fn);
-        return before - callbacks.size();
+        List<DoneCallback<T>> all = new ArrayList<>(callbackList());
+        int before = all.size();
+        all.removeIf(cb -> cb.fn() == fn);
+        callbacks = all.isEmpty() ? null : all.size() == 1 ? all.get(0) : all;
+        return before - all.size();
     }
 
     /** The registered callbacks, for introspection. */
     public List<Consumer<? super Future<T>>> callbacks() {
-        return callbacks == null ? List.of() : callbacks.stream().<Consumer<? super Future<T>>>map(DoneCallback::fn).toList();
+        return callbackList().stream().<Consumer<? super Future<T>>>map(DoneCallback::fn).toList();
     }
 
+    @SuppressWarnings("unchecked")
+    private List<DoneCallback<T>> callbackList() {
+        if (callbacks == null) {
+            return List.of();
+        }
+        return callbacks instanceof ArrayList<?> list ? (List<DoneCallback<T>>) list : List.of((DoneCallback<T>) callbacks);
+    }
+
+    @SuppressWarnings("unchecked")
     private void scheduleCallbacks() {
-        List<DoneCallback<T>> pending = callbacks;
+        Object pending = callbacks;
         if (pending == null) {
             return;
         }
         callbacks = null;
-        for (DoneCallback<T> cb : pending) {
-            loop.callSoon(() -> cb.fn().accept(this), cb.context());
-            if (cb.fn() instanceof Task.Wakeup wakeup) {
-                loop.instruments().taskScheduled(wakeup.task());
+        if (pending instanceof ArrayList<?> list) {
+            for (DoneCallback<T> cb : (List<DoneCallback<T>>) list) {
+                schedule(cb);
             }
+        } else {
+            schedule((DoneCallback<T>) pending);
+        }
+    }
+
+    private void schedule(DoneCallback<T> cb) {
+        if (cb instanceof Task.Wakeup wakeup) {
+            wakeup.task().wakeUpSoon();
+        } else {
+            loop.callSoon(() -> cb.fn().accept(this), cb.context());
+        }
+        if (cb.fn() instanceof Task.Wakeup wakeup) {
+            loop.instruments().taskScheduled(wakeup.task());
         }
     }
 
@@ -248,8 +289,8 @@ public class Future<T> implements Awaitable<T> {
         if (state == State.FINISHED) {
             info.add(exception != null ? "exception=" + Repr.of(exception) : "result=" + Repr.of(result));
         }
-        if (callbacks != null && !callbacks.isEmpty()) {
-            List<String> names = callbacks.stream().map(cb -> Repr.callback(cb.fn())).toList();
+        if (callbacks != null) {
+            List<String> names = callbackList().stream().map(cb -> Repr.callback(cb.fn())).toList();
             info.add("cb=[" + (names.size() <= 2 ? String.join(", ", names)
                     : names.get(0) + ", <" + (names.size() - 2) + " more>, " + names.get(names.size() - 1)) + "]");
         }

@@ -231,6 +231,16 @@ public class Task<T> extends Future<T> {
         loop.instruments().taskScheduled(this);
     }
 
+    /**
+     * Schedules the wake-up of this task, the future it awaits being done. It goes through the
+     * task's step handle, which runs {@link #wakeup} while the task waits on a future (a task
+     * waits on one future at a time, and its step is never queued meanwhile): no callback
+     * object is allocated for it.
+     */
+    void wakeUpSoon() {
+        loop.callSoon(step);
+    }
+
     private void wakeup(Future<?> future) {
         Throwable exc = null;
         try {
@@ -241,24 +251,45 @@ public class Task<T> extends Future<T> {
         step(exc);
     }
 
-    /** A task's step as a callback (Python's {@code Task.__step}). */
+    /**
+     * A task's step as a callback (Python's {@code Task.__step}); while the task waits on a
+     * future, its wake-up (Python's {@code Task.__wakeup}), scheduled when that future is done.
+     */
     record Step(Task<?> task) implements Runnable {
         @Override
         public void run() {
-            task.step(null);
+            Future<?> awaited = task.futWaiter;
+            if (awaited != null) {
+                task.wakeup(awaited);
+            } else {
+                task.step(null);
+            }
         }
 
         @Override
         public String toString() {
-            return "Task.__step()";
+            return task.futWaiter != null ? "Task.task_wakeup()" : "Task.__step()";
         }
     }
 
-    /** The done callback by which an awaited future resumes its task (Python's {@code Task.__wakeup}). */
-    record Wakeup(Task<?> task) implements Consumer<Future<?>> {
+    /**
+     * The done callback by which an awaited future resumes its task (Python's {@code Task.__wakeup}),
+     * in the task's context. The future schedules it through {@link #wakeUpSoon}.
+     */
+    record Wakeup(Task<?> task) implements Consumer<Future<?>>, DoneCallback<Object> {
         @Override
         public void accept(Future<?> future) {
             task.wakeup(future);
+        }
+
+        @Override
+        public Consumer<? super Future<Object>> fn() {
+            return this;
+        }
+
+        @Override
+        public Context context() {
+            return task.context;
         }
 
         @Override
