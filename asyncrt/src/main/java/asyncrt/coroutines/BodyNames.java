@@ -11,6 +11,16 @@ import java.lang.reflect.Method;
 final class BodyNames {
     private BodyNames() {}
 
+    /** Whether a body class (a lambda's) was written in asyncrt itself, i.e. comes from the same jar or directory. */
+    private static final ClassValue<Boolean> IN_LIBRARY = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            java.security.CodeSource own = BodyNames.class.getProtectionDomain().getCodeSource();
+            java.security.CodeSource theirs = type.getProtectionDomain().getCodeSource();
+            return own != null && theirs != null && own.getLocation().equals(theirs.getLocation());
+        }
+    };
+
     /** Where the body's code is: the class and method javac compiled the lambda (or method reference) into. */
     record Site(String className, String methodName) { }
 
@@ -34,6 +44,11 @@ final class BodyNames {
             };
         }
         return implementation;
+    }
+
+    /** Whether {@code body} is asyncrt's own code (sleep, Queue.get, ...) rather than the program's. */
+    static boolean inLibrary(Object body) {
+        return IN_LIBRARY.get(body.getClass());
     }
 
     /** The body's implementation method, or null when the body is not a serializable lambda. */

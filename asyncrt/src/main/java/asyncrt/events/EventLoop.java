@@ -74,6 +74,7 @@ public class EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the event loop's selector", e);
         }
+        LoopRegistry.opened(this);
     }
 
     // ---- which loop --------------------------------------------------------------------------
@@ -194,6 +195,7 @@ public class EventLoop {
             return;
         }
         closed = true;
+        LoopRegistry.closed(this);
         signalHandlers.values().forEach(Signals.Registration::remove);
         signalHandlers.clear();
         for (Task<?> task : tasks.all()) {

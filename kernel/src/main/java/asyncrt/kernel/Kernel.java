@@ -1,5 +1,6 @@
 package asyncrt.kernel;
 
+import asyncrt.kernel.autoawait.AutoAwait;
 import asyncrt.kernel.display.Display;
 import asyncrt.kernel.display.Renderer;
 import asyncrt.kernel.execution.CellFailure;
@@ -55,6 +56,7 @@ public final class Kernel {
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final MagicRegistry magics = new MagicRegistry();
     private final Renderer renderer = new Renderer(value -> Value.of(value).text());
+    private final AutoAwait autoAwait = new AutoAwait();
     private CompletableFuture<JShellEvaluator> evaluator;
     private ExtensionLoader extensions;
 
@@ -81,7 +83,7 @@ public final class Kernel {
 
             HistoryStore history = new HistoryStore(options.historyFile());
             Interrupter interrupter = new Interrupter(this::evaluatorIfReady, options.timeoutMillis());
-            CellRunner runner = new CellRunner(this::evaluator, magics, this::classpathChanged);
+            CellRunner runner = new CellRunner(this::evaluator, magics, this::classpathChanged, autoAwait);
             CompletableFuture<CodeAnalysis> analysis = new CompletableFuture<>();
             extensions = new ExtensionLoader(context(runner));
             CoreMagics.register(magics);

@@ -67,6 +67,28 @@ public final class JShellEvaluator implements AutoCloseable {
      * @throws CellFailure when a snippet does not compile, throws, or is stopped
      */
     public Optional<Value> eval(String code, String label) throws CellFailure {
+        return eval(code, label, null);
+    }
+
+    /**
+     * Evaluates a cell, running each snippet's code with {@code runner} (null: directly, as
+     * {@link #eval(String, String)} does).
+     */
+    public Optional<Value> eval(String code, String label, SnippetRunner runner) throws CellFailure {
+        control.runWith(runner);
+        try {
+            return evalPieces(code, label);
+        } finally {
+            control.runWith(null);
+        }
+    }
+
+    /** The cell cut into the snippets JShell evaluates one at a time, each as JShell gets it (with the semicolon Java needs). */
+    public List<String> snippets(String code) {
+        return splitter.split(code).stream().map(SnippetSplitter.Piece::source).toList();
+    }
+
+    private Optional<Value> evalPieces(String code, String label) throws CellFailure {
         Optional<Value> last = Optional.empty();
         for (SnippetSplitter.Piece piece : splitter.split(code)) {
             SnippetOrigins.Origin origin = new SnippetOrigins.Origin(label, piece.firstLine(code));
