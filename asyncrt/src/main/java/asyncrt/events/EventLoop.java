@@ -641,7 +641,8 @@ public class EventLoop {
         handle.run();
         double took = (System.nanoTime() - start) / 1e9;
         if (took >= slowCallbackDuration) {
-            System.err.printf("Executing %s took %.3f seconds%n", handle, took);
+            Task<?> task = Task.ofStep(handle.callback());
+            System.err.printf("Executing %s took %.3f seconds%n", task != null ? task : handle, took);
         }
     }
 

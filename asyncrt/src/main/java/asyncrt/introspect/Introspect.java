@@ -4,7 +4,6 @@ import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
 import asyncrt.events.TimerHandle;
 import asyncrt.internal.ThreadState;
-import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.Task;
 import java.util.ArrayList;
@@ -104,7 +103,7 @@ public final class Introspect {
             if (task.cancelled()) {
                 return "cancelled";
             }
-            return failed(task) ? "failed" : "done";
+            return task.peekException() != null ? "failed" : "done";
         }
         if (task == current) {
             return "running";
@@ -113,14 +112,6 @@ public final class Introspect {
             return "cancelling";
         }
         return task.waitingOn() != null ? "waiting" : "ready";
-    }
-
-    private static boolean failed(Task<?> task) {
-        try {
-            return task.exception() != null;
-        } catch (CancelledError e) {
-            return false;
-        }
     }
 
     /** The task's coroutines, innermost first, each placed on the suspended stack. */

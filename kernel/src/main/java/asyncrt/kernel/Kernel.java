@@ -14,6 +14,7 @@ import asyncrt.kernel.extension.KernelContext;
 import asyncrt.kernel.history.HistoryStore;
 import asyncrt.kernel.magics.CoreMagics;
 import asyncrt.kernel.magics.MagicRegistry;
+import asyncrt.kernel.magics.loop.LoopMagics;
 import asyncrt.kernel.magics.maven.MavenMagics;
 import asyncrt.kernel.protocol.ConnectionInfo;
 import asyncrt.kernel.protocol.IOPub;
@@ -88,6 +89,7 @@ public final class Kernel {
             extensions = new ExtensionLoader(context(runner));
             CoreMagics.register(magics);
             MavenMagics.register(magics);
+            LoopMagics.register(magics, autoAwait);
 
             Dispatcher shell = new Dispatcher(iopub, messages);
             Dispatcher control = new Dispatcher(iopub, messages);

@@ -34,6 +34,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final SnippetSplitter splitter;
     private final SnippetOrigins origins = new SnippetOrigins();
     private final Tracebacks tracebacks = new Tracebacks(origins);
+    private final WrapperLines wrapperLines;
     private final Map<String, Class<?>> variableWrappers = new ConcurrentHashMap<>();
     private final List<String> classpath = new ArrayList<>();
     private volatile String stopReason;
@@ -55,6 +56,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 .compilerOptions(compilerOptions.toArray(String[]::new))
                 .build();
         splitter = new SnippetSplitter(shell.sourceCodeAnalysis());
+        wrapperLines = new WrapperLines(shell, origins);
         Thread.currentThread().setContextClassLoader(loader);
     }
 
@@ -131,6 +133,20 @@ public final class JShellEvaluator implements AutoCloseable {
     /** The class loader of cell code: cells' classes and the added class path. */
     public ClassLoader cellLoader() {
         return loader;
+    }
+
+    /**
+     * Where a stack frame of cell code is in its cell. In an exception JShell reports, a frame's file is
+     * {@code #id} (the snippet's id) and its line is the snippet's; in a live stack (a suspended coroutine's) it
+     * is the wrapper class's source, {@code $JShell$12.java}, and a line of that.
+     *
+     * @param file the frame's file name
+     * @param line the frame's line number
+     * @return the cell and line, or empty for a frame that is not in a cell
+     */
+    public Optional<CellPosition> cellPosition(String file, int line) {
+        SnippetOrigins.Origin origin = origins.ofFile(file);
+        return origin != null ? Optional.of(new CellPosition(origin.label(), origin.cellLine(line))) : wrapperLines.of(file, line);
     }
 
     /** JShell's analysis of source, for completion, documentation and completeness. */
