@@ -4,6 +4,7 @@ import asyncrt.contextvars.Context;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.executors.Bridges;
 import asyncrt.internal.ThreadState;
+import asyncrt.internal.Throwables;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.LoopTasks;
 import asyncrt.tasks.Task;
@@ -151,7 +152,13 @@ public class EventLoop {
         checkNotRunning();
         boolean newTask = !(awaitable instanceof Future<?>);
         Future<T> future = ensureFuture(awaitable);
-        java.util.function.Consumer<Future<T>> stopWhenDone = f -> f.getLoop().stop();
+        java.util.function.Consumer<Future<T>> stopWhenDone = f -> {
+            // A KeyboardInterrupt (or JShell's stop) that ended the future also ended runForever, so this callback
+            // is left over from that run: stopping now would end the next run early (CPython's issue #22429).
+            if (!Throwables.escapesLoop(f.peekException())) {
+                f.getLoop().stop();
+            }
+        };
         future.addDoneCallback(stopWhenDone);
         try {
             runForever();

@@ -3,6 +3,7 @@ package asyncrt.kernel.autoawait;
 import asyncrt.Runner;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.KeyboardInterrupt;
 import asyncrt.kernel.execution.SnippetRunner;
 import asyncrt.tasks.Task;
 import java.util.Optional;
@@ -45,6 +46,12 @@ public final class KernelLoop {
                 statement[0].setName(cell);
                 return code.call();
             }));
+        } catch (KeyboardInterrupt interrupt) {
+            // Its stack would be the kernel's machinery: say what happened instead.
+            KeyboardInterrupt stopped = new KeyboardInterrupt("the cell was stopped while it awaited; what it awaited"
+                    + " was cancelled, and the kernel's loop keeps its other tasks");
+            stopped.setStackTrace(new StackTraceElement[0]);
+            throw stopped;
         } finally {
             // Stopped outright (a second Stop): the task must not carry on in whichever cell next awaits.
             if (statement[0] != null && !statement[0].done()) {
