@@ -47,6 +47,9 @@ class Workload:
 WORKLOADS = [
     Workload("spawn", "asyncrt.bench.Spawn", "spawn.py",
              [Metric("ns_per_step", "spawn: 100 000 tasks × 10 sleep(0)", "ns/step", "≤ 250 ns, ≤ 1/6 of asyncio")]),
+    # spawn while a Timeline records every step, as the kernel's %%timeline does; asyncrt only (no Python peer).
+    Workload("spawn-timeline", "asyncrt.bench.SpawnTimeline", "",
+             [Metric("ns_per_step", "spawn with a Timeline attached", "ns/step", "≤ 2 × spawn")]),
     Workload("memory", "asyncrt.bench.Memory", "memory.py",
              [Metric("bytes_per_task", "memory: 100 000 suspended tasks", "B/task", "≤ 600 B, ≤ 1/2 of asyncio")]),
     Workload("timers", "asyncrt.bench.Timers", "timers.py",
@@ -80,8 +83,8 @@ def measure(workload, java, uvloop):
     commands = {
         PEERS[0]: java_command(java, [EXPORT], workload.java_main),
         PEERS[1]: java_command(java, ["-Dasyncrt.backend=virtual-thread"], workload.java_main),
-        PEERS[2]: [PYTHON, workload.python_script],
-        PEERS[3]: [PYTHON, workload.python_script, "--uvloop"] if uvloop else None,
+        PEERS[2]: [PYTHON, workload.python_script] if workload.python_script else None,
+        PEERS[3]: [PYTHON, workload.python_script, "--uvloop"] if uvloop and workload.python_script else None,
     }
     results = {}
     for peer, command in commands.items():

@@ -66,7 +66,9 @@ final class WaitLabels {
         String what = own != null ? own : Repr.of(last);
         Object subject = innermost.waitSubject();
         if (subject instanceof TimerHandle timer) {
-            return what + String.format(Locale.ROOT, " until loop time %.3f (in %.3f s)", timer.when(), timer.when() - now);
+            double dueIn = timer.when() - now;
+            return what + String.format(Locale.ROOT, dueIn >= 0 ? " until loop time %.3f (in %.3f s)"
+                    : " until loop time %.3f (due %.3f s ago: it wakes when the loop next runs)", timer.when(), Math.abs(dueIn));
         }
         if (subject instanceof SocketTransport || subject instanceof SelectableChannel) {
             return what + " on " + Channels.describe(subject(task));

@@ -149,6 +149,17 @@ public final class JShellEvaluator implements AutoCloseable {
         return origin != null ? Optional.of(new CellPosition(origin.label(), origin.cellLine(line))) : wrapperLines.of(file, line);
     }
 
+    /**
+     * Where the cell code that JShell compiled into a wrapper class starts (callbacks and lambdas written in a
+     * cell are described by that class's name, {@code $JShell$12}).
+     *
+     * @param wrapperClass the class's simple name
+     * @return the cell and its line where the snippet starts, or empty for a class that is not a cell's
+     */
+    public Optional<CellPosition> cellOfWrapper(String wrapperClass) {
+        return wrapperLines.ofClass(wrapperClass);
+    }
+
     /** JShell's analysis of source, for completion, documentation and completeness. */
     public SourceCodeAnalysis analysis() {
         return shell.sourceCodeAnalysis();

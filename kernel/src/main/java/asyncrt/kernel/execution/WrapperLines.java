@@ -46,6 +46,17 @@ final class WrapperLines {
         return Optional.empty();
     }
 
+    /** Where the snippet compiled into a wrapper class (e.g. {@code $JShell$12}) starts, if it is a cell's. */
+    Optional<CellPosition> ofClass(String simpleName) {
+        for (Snippet snippet : snippetsOf("REPL." + simpleName)) {
+            SnippetOrigins.Origin origin = origins.of(snippet.id());
+            if (origin != null) {
+                return Optional.of(new CellPosition(origin.label(), origin.cellLine(1)));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The snippets compiled into a wrapper class; the index is rebuilt when a class is not in it yet. */
     private synchronized List<Snippet> snippetsOf(String className) {
         List<Snippet> known = byClass.get(className);

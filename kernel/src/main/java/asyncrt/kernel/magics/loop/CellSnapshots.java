@@ -7,6 +7,8 @@ import asyncrt.introspect.LoopSnapshot;
 import asyncrt.introspect.TaskInfo;
 import asyncrt.kernel.execution.JShellEvaluator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Loop snapshots whose frames name cells: code written in a cell runs in JShell's generated classes, whose
@@ -16,6 +18,8 @@ import java.util.List;
  */
 final class CellSnapshots {
 
+    private static final Pattern WRAPPER_LAMBDA = Pattern.compile("(\\$JShell\\$\\d+)\\.<lambda>\\(\\)");
+
     private CellSnapshots() {
     }
 
@@ -24,10 +28,21 @@ final class CellSnapshots {
         return relabel(Introspect.snapshot(loop), jshell);
     }
 
-    /** The snapshot with cell frames named after their cells. */
+    /** The snapshot with cell frames, and callbacks written in cells, named after their cells. */
     static LoopSnapshot relabel(LoopSnapshot s, JShellEvaluator jshell) {
         List<TaskInfo> tasks = s.tasks().stream().map(t -> relabel(t, jshell)).toList();
-        return new LoopSnapshot(s.running(), s.closed(), s.debug(), s.time(), s.ready(), s.timers(), s.io(), tasks, s.consistent());
+        List<String> ready = s.ready().stream().map(h -> cellNames(h, jshell)).toList();
+        List<LoopSnapshot.TimerInfo> timers = s.timers().stream()
+                .map(t -> new LoopSnapshot.TimerInfo(t.dueIn(), cellNames(t.callback(), jshell), t.cancelled()))
+                .toList();
+        return new LoopSnapshot(s.running(), s.closed(), s.debug(), s.time(), ready, timers, s.io(), tasks, s.consistent());
+    }
+
+    /** {@code <Handle $JShell$119.<lambda>()>} as {@code <Handle <lambda>() In [7]:3>}: where the cell code is. */
+    private static String cellNames(String text, JShellEvaluator jshell) {
+        return WRAPPER_LAMBDA.matcher(text).replaceAll(m -> Matcher.quoteReplacement(jshell.cellOfWrapper(m.group(1))
+                .map(p -> "<lambda>() " + p.cell() + ":" + p.line())
+                .orElse(m.group())));
     }
 
     /** The task with cell frames named after their cells. */
