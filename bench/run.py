@@ -89,7 +89,7 @@ class Workload:
     name: str
     metrics: list
     java_main: str = ""  # run on both backends
-    python_script: str = ""  # in bench/python, run on asyncio and with --uvloop
+    python_script: str = ""  # in bench/python, run on asyncio and with --uvloop; none: asyncrt only
     # Runs each peer's command and measures it from outside (server.py: under wrk).
     driver: str = ""
     # A context manager factory (given the java binary) yielding a Shared: set up once, before the rounds.
@@ -143,6 +143,10 @@ WORKLOADS = [
         Metric("ns_per_step", "spawn: 100 000 tasks × 10 sleep(0)", "ns/step",
                [at_most(250, "ns"), at_most_part_of(ASYNCIO, 1 / 6, "≤ 1/6 of asyncio")])],
         java_main="asyncrt.bench.Spawn", python_script="spawn.py"),
+    Workload("spawn-timeline", [
+        Metric("timeline_ns_per_step", "spawn with a Timeline recording (%%timeline)", "ns/step"),
+        Metric("ratio", "spawn: with a Timeline ÷ without, same JVM", "×", [at_most(2, "×")])],
+        java_main="asyncrt.bench.SpawnTimeline"),
     Workload("memory", [
         Metric("bytes_per_task", "memory: 100 000 suspended tasks", "B/task",
                [at_most(600, "B"), at_most_part_of(ASYNCIO, 1 / 2, "≤ 1/2 of asyncio")])],
@@ -193,10 +197,11 @@ def peer_commands(workload, java, uvloop):
     commands = {
         OURS: java_command(java, [EXPORT], workload.java_main),
         VIRTUAL_THREADS: java_command(java, ["-Dasyncrt.backend=virtual-thread"], workload.java_main),
-        ASYNCIO: [PYTHON, workload.python_script],
     }
-    if uvloop:
-        commands[UVLOOP] = [PYTHON, workload.python_script, "--uvloop"]
+    if workload.python_script:
+        commands[ASYNCIO] = [PYTHON, workload.python_script]
+        if uvloop:
+            commands[UVLOOP] = [PYTHON, workload.python_script, "--uvloop"]
     if workload.driver:
         commands = {peer: [PYTHON, workload.driver, "--", *command] for peer, command in commands.items()}
     return commands
@@ -283,6 +288,9 @@ def table(results, uvloop):
         " above 1× means asyncrt is faster or smaller.",
         f"JVM flags for both asyncrt columns: {' '.join(JVM_FLAGS)}; the continuation column adds {EXPORT}.",
     ]
+    if "spawn-timeline" in results:
+        notes.append("spawn-timeline: one JVM runs spawn as it is, then with an asyncrt.introspect.Timeline attached to"
+                     " each new loop (what %%timeline does to a cell), and reports both; asyncrt only.")
     if "fanout" in results:
         notes.append("fan-out: every peer requests from one server process, started once for the run: the section-15 server"
                      " (asyncrt.examples.WebServer, asyncrt on continuations, one response per connection; its own figures"

@@ -31,6 +31,8 @@ public final class Runner implements AutoCloseable {
     private EventLoop loop;
     private Context context;
     private int interruptCount;
+    /** The main task of the run in progress (its SIGINT callbacks check it: one queued as a run ended must not hit the next). */
+    private Task<?> running;
 
     /** A runner; its loop's debug mode is left as the loop's default. */
     public Runner() {
@@ -52,6 +54,7 @@ public final class Runner implements AutoCloseable {
         initialize();
         Task<T> task = loop.createTask(coro, null, context);
         interruptCount = 0;
+        running = task;
         Signals.Registration sigint = Signals.install(Signal.SIGINT, () -> onSigint(task));
         try {
             return loop.runUntilComplete(task);
@@ -62,6 +65,7 @@ public final class Runner implements AutoCloseable {
             throw cancelled;
         } finally {
             sigint.remove();
+            running = null;
         }
     }
 
@@ -110,13 +114,15 @@ public final class Runner implements AutoCloseable {
         try {
             if (interruptCount == 1) {
                 loop.callSoonThreadsafe(() -> {
-                    if (!mainTask.done()) {
+                    if (running == mainTask && !mainTask.done()) {
                         mainTask.cancel();
                     }
                 });
             } else {
                 loop.callSoonThreadsafe(() -> {
-                    throw new KeyboardInterrupt();
+                    if (running == mainTask) {
+                        throw new KeyboardInterrupt();
+                    }
                 });
             }
         } catch (IllegalStateException loopClosed) {

@@ -87,6 +87,23 @@ class RunnerTest {
     }
 
     @Test
+    void anInterruptQueuedAsARunEndsDoesNotHitTheNextRun() {
+        try (Runner runner = new Runner()) {
+            // Two SIGINTs queue a cancel and a KeyboardInterrupt on the loop; the run ends at once another way
+            // (as when the kernel stops a cell outright), before the loop gets to them.
+            assertThrows(KeyboardInterrupt.class, () -> runner.run(async(() -> {
+                Signals.deliver(Signal.SIGINT);
+                Signals.deliver(Signal.SIGINT);
+                throw new KeyboardInterrupt("stopped outright");
+            })));
+            assertEquals(42, runner.run(async(() -> {
+                await(sleep(0.01));
+                return 42;
+            })), "the next run of the same loop is not interrupted by what was queued for the last");
+        }
+    }
+
+    @Test
     void aMainTaskThatSwallowsTheInterruptReturnsNormally() {
         String result = Asyncio.run(async(() -> {
             EventLoop.getRunningLoop().callLater(0.05, () -> new Thread(() -> Signals.deliver(Signal.SIGINT)).start());

@@ -38,7 +38,7 @@ public final class Sleep {
                 }
             });
             try {
-                return Coroutine.await(future);
+                return Coroutine.await(future, timer);
             } finally {
                 timer.cancel();
             }

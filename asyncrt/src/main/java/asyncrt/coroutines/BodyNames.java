@@ -20,6 +20,16 @@ final class BodyNames {
         }
     };
 
+    /** Whether a body class (a lambda's) was written in asyncrt itself, i.e. comes from the same jar or directory. */
+    private static final ClassValue<Boolean> IN_LIBRARY = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            java.security.CodeSource own = BodyNames.class.getProtectionDomain().getCodeSource();
+            java.security.CodeSource theirs = type.getProtectionDomain().getCodeSource();
+            return own != null && theirs != null && own.getLocation().equals(theirs.getLocation());
+        }
+    };
+
     private BodyNames() {}
 
     /** Where the body's code is: the class and method javac compiled the lambda (or method reference) into. */
@@ -64,6 +74,11 @@ final class BodyNames {
             };
         }
         return implementation;
+    }
+
+    /** Whether {@code body} is asyncrt's own code (sleep, Queue.get, ...) rather than the program's. */
+    static boolean inLibrary(Object body) {
+        return IN_LIBRARY.get(body.getClass());
     }
 
     /** Asks a serializable lambda for its SerializedLambda: the implementation class and method (the same for its whole class). */

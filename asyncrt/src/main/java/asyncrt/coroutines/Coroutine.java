@@ -39,6 +39,8 @@ public final class Coroutine<T> implements Awaitable<T> {
     private NeverAwaited neverAwaited;
     /** What this coroutine waits on now: the coroutine it awaits inline, or a yielded future (Python's {@code cr_await}). */
     private Object awaiting;
+    /** What its current await is for (a timer, a socket, a queue), when the code awaiting said so; for introspection. */
+    private Object waitSubject;
     /** The machinery of a coroutine driven by send() or a task; null for one awaited inline. */
     private Drive<T> drive;
 
@@ -157,6 +159,27 @@ public final class Coroutine<T> implements Awaitable<T> {
                     + " async(() -> ...) bodies, and start the outermost coroutine with Asyncio.run(...)");
         }
         return awaitable.awaitFrom(driven);
+    }
+
+    /**
+     * {@link #await(Awaitable)}, noting what the wait is for: the timer of a sleep, the socket a
+     * read waits on, the queue a get waits on. Library code that waits on a future of its own says
+     * so this way, and a loop snapshot ({@code asyncrt.introspect.Introspect}) can then tell what a
+     * task is waiting for, not only that it waits on some future.
+     */
+    public static <R> R await(Awaitable<R> awaitable, Object subject) {
+        Coroutine<?> driven = ThreadState.current().coroutine;
+        if (driven == null || driven.drive == null) {
+            return await(awaitable);
+        }
+        Coroutine<?> waiting = driven.drive.innermost;
+        Object outer = waiting.waitSubject;
+        waiting.waitSubject = subject;
+        try {
+            return awaitable.awaitFrom(driven);
+        } finally {
+            waiting.waitSubject = outer;
+        }
     }
 
     // ---- used by Task and by await ---------------------------------------------------------
@@ -286,6 +309,11 @@ public final class Coroutine<T> implements Awaitable<T> {
         return awaiting;
     }
 
+    /** What the current await is for, as noted with {@link #await(Awaitable, Object)}, or null. */
+    public Object waitSubject() {
+        return waitSubject;
+    }
+
     /** The frames of a suspended driven coroutine, innermost first; empty otherwise. */
     public StackTraceElement[] stackTrace() {
         return state == State.SUSPENDED ? drive.engine.stackTrace() : new StackTraceElement[0];
@@ -313,6 +341,11 @@ public final class Coroutine<T> implements Awaitable<T> {
     public String bodyClassName() {
         BodyNames.Site site = site();
         return site == null ? null : site.className();
+    }
+
+    /** Whether the body is asyncrt's own code (a {@code sleep}, a {@code Queue.get}, ...) rather than the program's. */
+    public boolean inLibrary() {
+        return BodyNames.inLibrary(body);
     }
 
     private BodyNames.Site site() {

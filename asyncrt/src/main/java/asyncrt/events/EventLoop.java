@@ -4,6 +4,7 @@ import asyncrt.contextvars.Context;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.executors.Bridges;
 import asyncrt.internal.ThreadState;
+import asyncrt.internal.Throwables;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.LoopTasks;
 import asyncrt.tasks.Task;
@@ -73,6 +74,7 @@ public class EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the event loop's selector", e);
         }
+        LoopRegistry.opened(this);
     }
 
     // ---- which loop --------------------------------------------------------------------------
@@ -149,7 +151,13 @@ public class EventLoop {
         checkNotRunning();
         boolean newTask = !(awaitable instanceof Future<?>);
         Future<T> future = ensureFuture(awaitable);
-        java.util.function.Consumer<Future<T>> stopWhenDone = f -> f.getLoop().stop();
+        java.util.function.Consumer<Future<T>> stopWhenDone = f -> {
+            // A KeyboardInterrupt (or JShell's stop) that ended the future also ended runForever, so this callback
+            // is left over from that run: stopping now would end the next run early (CPython's issue #22429).
+            if (!Throwables.escapesLoop(f.peekException())) {
+                f.getLoop().stop();
+            }
+        };
         future.addDoneCallback(stopWhenDone);
         try {
             runForever();
@@ -193,6 +201,7 @@ public class EventLoop {
             return;
         }
         closed = true;
+        LoopRegistry.closed(this);
         signalHandlers.values().forEach(Signals.Registration::remove);
         signalHandlers.clear();
         for (Task<?> task : tasks.all()) {
@@ -638,7 +647,8 @@ public class EventLoop {
         handle.run();
         double took = (System.nanoTime() - start) / 1e9;
         if (took >= slowCallbackDuration) {
-            System.err.printf("Executing %s took %.3f seconds%n", handle, took);
+            Task<?> task = Task.ofStep(handle.callback());
+            System.err.printf("Executing %s took %.3f seconds%n", task != null ? task : handle, took);
         }
     }
 

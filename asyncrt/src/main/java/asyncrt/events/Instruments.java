@@ -8,19 +8,24 @@ import java.util.List;
 /**
  * The instruments attached to one loop, called in order. With none attached each call is an
  * empty loop over an empty array, which the JIT reduces to nothing.
+ *
+ * <p>Instruments may be attached and detached from any thread, also while the loop runs (a
+ * monitor attaching to a running loop): the array is replaced, never changed in place, so the
+ * loop sees either the old set or the new one. The hooks themselves run on the loop's thread.
  */
 public final class Instruments {
-    private Instrument[] attached = new Instrument[0];
+    private volatile Instrument[] attached = new Instrument[0];
 
     /** Attaches {@code instrument}; it hears every event from now on. */
-    public void add(Instrument instrument) {
-        Instrument[] next = Arrays.copyOf(attached, attached.length + 1);
-        next[attached.length] = instrument;
+    public synchronized void add(Instrument instrument) {
+        Instrument[] now = attached;
+        Instrument[] next = Arrays.copyOf(now, now.length + 1);
+        next[now.length] = instrument;
         attached = next;
     }
 
     /** Detaches {@code instrument}; returns whether it was attached. */
-    public boolean remove(Instrument instrument) {
+    public synchronized boolean remove(Instrument instrument) {
         List<Instrument> list = new java.util.ArrayList<>(List.of(attached));
         boolean removed = list.remove(instrument);
         attached = list.toArray(new Instrument[0]);

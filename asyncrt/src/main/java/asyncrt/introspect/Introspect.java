@@ -3,9 +3,7 @@ package asyncrt.introspect;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
 import asyncrt.events.TimerHandle;
-import asyncrt.internal.Repr;
 import asyncrt.internal.ThreadState;
-import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.Task;
 import java.util.ArrayList;
@@ -46,21 +44,33 @@ public final class Introspect {
 
     private static LoopSnapshot take(EventLoop loop, boolean consistent) {
         double now = loop.time();
+        List<Task<?>> tasks = loop.tasks().all();
+        Map<Object, Task<?>> waitingOn = new HashMap<>();
+        for (Task<?> task : tasks) {
+            Object subject = WaitLabels.subject(task);
+            if (subject != null) {
+                waitingOn.putIfAbsent(subject, task);
+            }
+        }
         List<String> ready = loop.readyHandles().stream().map(Object::toString).toList();
         List<LoopSnapshot.TimerInfo> timers = new ArrayList<>();
         for (TimerHandle t : loop.scheduledTimers()) {
-            timers.add(new LoopSnapshot.TimerInfo(t.when() - now, t.describeCallback(), t.cancelled()));
+            timers.add(new LoopSnapshot.TimerInfo(t.when() - now, t.describeCallback() + wakes(waitingOn.get(t)), t.cancelled()));
         }
         List<LoopSnapshot.IoInfo> io = new ArrayList<>();
-        loop.ioRegistrations().forEach((channel, interest) -> io.add(new LoopSnapshot.IoInfo(String.valueOf(channel), interest)));
-        List<Task<?>> tasks = loop.tasks().all();
+        loop.ioRegistrations().forEach((channel, interest) ->
+                io.add(new LoopSnapshot.IoInfo(Channels.describe(channel) + wakes(waitingOn.get(channel)), interest)));
         Map<Future<?>, List<Long>> awaitedBy = awaiters(tasks);
         Task<?> current = loop.tasks().current();
         List<TaskInfo> infos = new ArrayList<>();
         for (Task<?> task : tasks) {
-            infos.add(describe(task, current, awaitedBy.getOrDefault(task, List.of())));
+            infos.add(describe(task, current, awaitedBy.getOrDefault(task, List.of()), now));
         }
         return new LoopSnapshot(loop.isRunning(), loop.isClosed(), loop.getDebug(), now, ready, timers, io, infos, consistent);
+    }
+
+    private static String wakes(Task<?> task) {
+        return task == null ? "" : " (wakes Task '" + task.getName() + "')";
     }
 
     /** For each future, the ids of the tasks suspended on it — directly, or on a gather or shield made of it. */
@@ -78,10 +88,14 @@ public final class Introspect {
         return awaitedBy;
     }
 
-    /** A task as {@link TaskInfo}; {@code current} is the task running now, if any. */
-    public static TaskInfo describe(Task<?> task, Task<?> current, List<Long> awaitedBy) {
+    /**
+     * A task as {@link TaskInfo}; {@code current} is the task running now, if any, and
+     * {@code now} the loop's time, to say when the timer of a sleeping task is due.
+     */
+    public static TaskInfo describe(Task<?> task, Task<?> current, List<Long> awaitedBy, double now) {
         String state = state(task, current);
-        return new TaskInfo(task.id(), task.getName(), state, stack(task), state.equals("running") ? "" : awaiting(task), awaitedBy, task.toString());
+        return new TaskInfo(task.id(), task.getName(), state, stack(task),
+                state.equals("running") ? "" : WaitLabels.describe(task, now), awaitedBy, task.toString());
     }
 
     private static String state(Task<?> task, Task<?> current) {
@@ -89,7 +103,7 @@ public final class Introspect {
             if (task.cancelled()) {
                 return "cancelled";
             }
-            return failed(task) ? "failed" : "done";
+            return task.peekException() != null ? "failed" : "done";
         }
         if (task == current) {
             return "running";
@@ -98,14 +112,6 @@ public final class Introspect {
             return "cancelling";
         }
         return task.waitingOn() != null ? "waiting" : "ready";
-    }
-
-    private static boolean failed(Task<?> task) {
-        try {
-            return task.exception() != null;
-        } catch (CancelledError e) {
-            return false;
-        }
     }
 
     /** The task's coroutines, innermost first, each placed on the suspended stack. */
@@ -127,29 +133,6 @@ public final class Introspect {
             }
         }
         return stack;
-    }
-
-    /** What the innermost coroutine waits on: a task, a gather of tasks, a future, or a bare yield. */
-    private static String awaiting(Task<?> task) {
-        if (task.done() || !task.getCoro().started()) {
-            return "";
-        }
-        Object last = task.getCoro().awaitedLast();
-        if (last instanceof Task<?> other) {
-            return "Task '" + other.getName() + "' (" + other.id() + ")";
-        }
-        if (last instanceof Future<?> future && !future.children().isEmpty()) {
-            StringBuilder s = new StringBuilder("gather of ");
-            List<Future<?>> children = future.children();
-            for (int i = 0; i < children.size(); i++) {
-                s.append(i == 0 ? "" : ", ").append(children.get(i) instanceof Task<?> t ? t.getName() : Repr.of(children.get(i)));
-            }
-            return s.toString();
-        }
-        if (last == null) {
-            return task.waitingOn() == null ? "the next turn (sleep(0))" : "";
-        }
-        return Repr.of(last);
     }
 
     /**

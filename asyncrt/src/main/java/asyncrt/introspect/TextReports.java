@@ -40,16 +40,24 @@ public final class TextReports {
 
     /** One row per task, like {@code python -m asyncio ps}. */
     public static String tasks(LoopSnapshot s) {
+        return align(taskRows(s, " <- "));
+    }
+
+    /**
+     * The cells of {@link #tasks}: a header row, then one row per task — id, name, state, the coroutine
+     * stack (innermost first, frames joined by {@code frameSeparator}), what it awaits, who awaits it.
+     */
+    public static List<List<String>> taskRows(LoopSnapshot s, String frameSeparator) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("id", "name", "state", "coroutine stack (innermost first)", "awaiting", "awaited by"));
         for (TaskInfo t : s.tasks()) {
             rows.add(List.of(String.valueOf(t.id()), t.name(), t.state(),
-                    t.stack().stream().map(FrameInfo::toString).collect(Collectors.joining(" <- ")),
+                    t.stack().stream().map(FrameInfo::toString).collect(Collectors.joining(frameSeparator)),
                     t.awaiting(),
                     t.awaitedBy().stream().map(id -> s.task(id).map(a -> a.name() + " (" + id + ")").orElse(String.valueOf(id)))
                             .collect(Collectors.joining(", "))));
         }
-        return align(rows);
+        return rows;
     }
 
     /** The tasks as a tree of who awaits whom, like {@code python -m asyncio pstree}. */

@@ -1,17 +1,20 @@
 package asyncrt.introspect;
 
+import asyncrt.events.EventLoop;
 import asyncrt.events.Instrument;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.Task;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * Records what a loop does over time — when each task runs, what it waits for, when the loop
- * itself waits for I/O — for a Gantt chart ({@link TimelineSvg}) or a text rendering. Attach it
- * with {@code loop.instruments().add(timeline)}; times are milliseconds since it was made.
+ * Records what loops do over time — when each task runs, what it waits for, when a loop itself
+ * waits for I/O — for a Gantt chart ({@link TimelineSvg}) or a text rendering. Attach it with
+ * {@code loop.instruments().add(timeline)}; one timeline may be attached to several loops (each
+ * then gets a lane of its own for its I/O waits). Times are milliseconds since it was made.
  */
 public final class Timeline implements Instrument {
     /** What a lane's span shows. */
@@ -19,29 +22,47 @@ public final class Timeline implements Instrument {
 
     /** One span of a lane: from {@code start} to {@code end} ms, a run slice, a wait (labelled) or the loop's I/O wait. */
     public record Span(Kind kind, double start, double end, String label) {
+        /** Its length in ms. */
         public double duration() {
             return end - start;
         }
     }
 
-    /** One task's spans, or the loop's own lane. */
-    public record Lane(String name, List<Span> spans) {
+    /**
+     * One task's spans, or a loop's own lane.
+     *
+     * @param name      the task's name, or {@code event loop} for a loop's lane
+     * @param coroutine the name of the task's coroutine, or "" for a loop's lane
+     * @param spans     in time order
+     */
+    public record Lane(String name, String coroutine, List<Span> spans) {
         /** From the start of the first span to the end of the last, in ms. */
         public double extent() {
             return spans.isEmpty() ? 0 : spans.get(spans.size() - 1).end() - spans.get(0).start();
         }
+
+        /** The name and, for a task, its coroutine: {@code Task-2 task1()}. */
+        public String label() {
+            return coroutine.isEmpty() ? name : name + " " + coroutine + "()";
+        }
     }
 
     private static final String LOOP_LANE = "event loop";
+    /** Shorter I/O waits are not drawn: the loop only polled. */
+    private static final double MIN_IO_WAIT_MS = 0.05;
 
     private final long origin = System.nanoTime();
-    private final Map<Object, Lane> lanes = new LinkedHashMap<>();
-    private final Map<Task<?>, Span> openWait = new LinkedHashMap<>();
-    private final Map<Task<?>, Double> stepStart = new LinkedHashMap<>();
-    private double ioWaitStart = -1;
+    /** Task lanes in spawn order; loop lanes apart, in the order the loops first waited. */
+    private final Map<Task<?>, Recording> tasks = new IdentityHashMap<>();
+    private final List<Task<?>> taskOrder = new ArrayList<>();
+    private final Map<EventLoop, Recording> loops = new IdentityHashMap<>();
+    private final List<EventLoop> loopOrder = new ArrayList<>();
 
-    public Timeline() {
-        lane(LOOP_LANE, LOOP_LANE);
+    /** What is recorded for one lane, and the run slice or wait it is in now. */
+    private static final class Recording {
+        final List<Span> spans = new ArrayList<>();
+        double openSince = -1;
+        String waitLabel;
     }
 
     /** Milliseconds since this timeline was made. */
@@ -49,83 +70,131 @@ public final class Timeline implements Instrument {
         return (System.nanoTime() - origin) / 1e6;
     }
 
-    /** The lanes recorded so far: the loop's I/O waits first, then one per task in spawn order. */
+    /** The lanes recorded so far: each loop's I/O waits first, then one lane per task in spawn order. */
     public synchronized List<Lane> lanes() {
         List<Lane> copy = new ArrayList<>();
         double now = now();
-        for (Map.Entry<Object, Lane> entry : lanes.entrySet()) {
-            List<Span> spans = new ArrayList<>(entry.getValue().spans());
-            if (entry.getKey() instanceof Task<?> task && openWait.containsKey(task)) {
-                Span open = openWait.get(task);
-                spans.add(new Span(Kind.WAIT, open.start(), now, open.label()));
+        for (int i = 0; i < loopOrder.size(); i++) {
+            String name = loopOrder.size() == 1 ? LOOP_LANE : LOOP_LANE + " " + (i + 1);
+            copy.add(new Lane(name, "", List.copyOf(loops.get(loopOrder.get(i)).spans)));
+        }
+        for (Task<?> task : taskOrder) {
+            Recording recording = tasks.get(task);
+            List<Span> spans = new ArrayList<>(recording.spans);
+            if (recording.waitLabel != null) {
+                spans.add(new Span(Kind.WAIT, recording.openSince, now, recording.waitLabel));
             }
-            copy.add(new Lane(entry.getValue().name(), spans));
+            copy.add(new Lane(task.getName(), task.getCoro().getName(), spans));
         }
         return copy;
     }
 
-    private Lane lane(Object key, String name) {
-        return lanes.computeIfAbsent(key, k -> new Lane(name, new ArrayList<>()));
+    /** The lanes that have spans, at most {@code max} of them (loop lanes first), for drawing. */
+    public List<Lane> lanesToDraw(int max) {
+        return lanes().stream().filter(l -> !l.spans().isEmpty()).limit(max).toList();
+    }
+
+    /** How many lanes with spans there are in all (for "and N more" under a drawing capped by {@link #lanesToDraw}). */
+    public long laneCount() {
+        return lanes().stream().filter(l -> !l.spans().isEmpty()).count();
+    }
+
+    private Recording task(Task<?> task) {
+        Recording recording = tasks.get(task);
+        if (recording == null) {
+            recording = new Recording();
+            tasks.put(task, recording);
+            taskOrder.add(task);
+        }
+        return recording;
+    }
+
+    private Recording loop() {
+        EventLoop loop = EventLoop.runningLoopOrNull();
+        Recording recording = loops.get(loop);
+        if (recording == null) {
+            recording = new Recording();
+            loops.put(loop, recording);
+            loopOrder.add(loop);
+        }
+        return recording;
     }
 
     @Override
     public synchronized void taskSpawned(Task<?> task) {
-        lane(task, task.getName());
+        task(task);
     }
 
     @Override
     public synchronized void beforeTaskStep(Task<?> task) {
         double now = now();
-        Span wait = openWait.remove(task);
-        if (wait != null) {
-            lane(task, task.getName()).spans().add(new Span(Kind.WAIT, wait.start(), now, wait.label()));
+        Recording recording = task(task);
+        if (recording.waitLabel != null) {
+            recording.spans.add(new Span(Kind.WAIT, recording.openSince, now, recording.waitLabel));
+            recording.waitLabel = null;
         }
-        stepStart.put(task, now);
+        recording.openSince = now;
     }
 
     @Override
     public synchronized void afterTaskStep(Task<?> task) {
-        Double start = stepStart.remove(task);
-        if (start != null) {
-            lane(task, task.getName()).spans().add(new Span(Kind.RUN, start, now(), "run"));
+        Recording recording = task(task);
+        if (recording.openSince >= 0 && recording.waitLabel == null) {
+            recording.spans.add(new Span(Kind.RUN, recording.openSince, now(), "run"));
+            recording.openSince = -1;
         }
     }
 
     @Override
     public synchronized void taskWaiting(Task<?> task, Future<?> future) {
-        openWait.put(task, new Span(Kind.WAIT, now(), 0, WaitLabels.of(task)));
+        Recording recording = task(task);
+        double now = now();
+        if (recording.openSince >= 0) {
+            // the step is still open (the wait is noted before the step ends): close the run slice here
+            recording.spans.add(new Span(Kind.RUN, recording.openSince, now, "run"));
+        }
+        recording.openSince = now;
+        recording.waitLabel = WaitLabels.of(task);
     }
 
     @Override
     public synchronized void taskExited(Task<?> task) {
-        openWait.remove(task);
+        Recording recording = tasks.get(task);
+        if (recording != null) {
+            recording.waitLabel = null;
+        }
     }
 
     @Override
     public synchronized void beforeIoWait(double timeout) {
-        ioWaitStart = now();
+        loop().openSince = now();
     }
 
     @Override
     public synchronized void afterIoWait(double timeout) {
-        if (ioWaitStart >= 0) {
+        Recording recording = loop();
+        if (recording.openSince >= 0) {
             double now = now();
-            if (now - ioWaitStart >= 0.05) {
-                lane(LOOP_LANE, LOOP_LANE).spans().add(new Span(Kind.IO_WAIT, ioWaitStart, now, "waiting for I/O or timers"));
+            if (now - recording.openSince >= MIN_IO_WAIT_MS) {
+                recording.spans.add(new Span(Kind.IO_WAIT, recording.openSince, now, "waiting for I/O or timers"));
             }
-            ioWaitStart = -1;
+            recording.openSince = -1;
         }
     }
 
-    /** A text rendering for consoles: one row per lane, time flowing right, '#' running, '.' waiting, '~' the loop waiting. */
-    public String toText(int columns) {
-        List<Lane> all = lanes();
-        double end = all.stream().flatMap(l -> l.spans().stream()).mapToDouble(Span::end).max().orElse(0);
+    /**
+     * A text rendering for consoles: one row per lane (at most {@code maxLanes}), time flowing
+     * right over {@code columns} characters, '#' running, '.' waiting, '~' the loop waiting; each
+     * long wait is listed under its lane with what it waited for.
+     */
+    public String toText(int columns, int maxLanes) {
+        List<Lane> shown = lanesToDraw(maxLanes);
+        double end = shown.stream().flatMap(l -> l.spans().stream()).mapToDouble(Span::end).max().orElse(0);
         double perColumn = Math.max(end / columns, 1e-9);
-        int nameWidth = all.stream().mapToInt(l -> l.name().length()).max().orElse(4);
+        int nameWidth = shown.stream().mapToInt(l -> l.label().length()).max().orElse(4);
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%-" + nameWidth + "s  0 ms%s%.0f ms%n", "", " ".repeat(Math.max(1, columns - 10)), end));
-        for (Lane lane : all) {
+        out.append(String.format(Locale.ROOT, "%-" + nameWidth + "s  0 ms%s%.0f ms%n", "", " ".repeat(Math.max(1, columns - 10)), end));
+        for (Lane lane : shown) {
             char[] row = " ".repeat(columns).toCharArray();
             for (Span span : lane.spans()) {
                 char mark = switch (span.kind()) {
@@ -141,13 +210,23 @@ public final class Timeline implements Instrument {
                     }
                 }
             }
-            out.append(String.format("%-" + nameWidth + "s |%s|%n", lane.name(), new String(row)));
+            out.append(String.format(Locale.ROOT, "%-" + nameWidth + "s |%s|%n", lane.label(), new String(row)));
             for (Span span : lane.spans()) {
                 if (span.kind() == Kind.WAIT && span.duration() >= end / 20) {
-                    out.append(String.format("%-" + nameWidth + "s   waits %.0f ms on %s (%.0f–%.0f ms)%n", "", span.duration(), span.label(), span.start(), span.end()));
+                    out.append(String.format(Locale.ROOT, "%-" + nameWidth + "s   waits %.0f ms on %s (%.0f–%.0f ms)%n",
+                            "", span.duration(), span.label(), span.start(), span.end()));
                 }
             }
         }
+        long more = laneCount() - shown.size();
+        if (more > 0) {
+            out.append("... and ").append(more).append(" more lane").append(more == 1 ? "" : "s").append(", not shown\n");
+        }
         return out.toString();
+    }
+
+    /** {@link #toText(int, int)} with at most 40 lanes. */
+    public String toText(int columns) {
+        return toText(columns, 40);
     }
 }

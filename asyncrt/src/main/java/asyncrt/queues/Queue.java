@@ -85,7 +85,7 @@ public class Queue<T> {
                 Future<Void> putter = binding.loop().createFuture();
                 putters.add(putter);
                 try {
-                    Coroutine.await(putter);
+                    Coroutine.await(putter, this);
                 } catch (Throwable t) {
                     putter.cancel();  // in case it is not done yet
                     putters.remove(putter);
@@ -123,7 +123,7 @@ public class Queue<T> {
                 Future<Void> getter = binding.loop().createFuture();
                 getters.add(getter);
                 try {
-                    Coroutine.await(getter);
+                    Coroutine.await(getter, this);
                 } catch (Throwable t) {
                     getter.cancel();
                     getters.remove(getter);

@@ -150,7 +150,7 @@ public final class SocketOperations {
             loop.addReader(channel, retry);
             future.addDoneCallback(f -> loop.removeReader(channel));
         }
-        return Coroutine.await(future);
+        return Coroutine.await(future, channel);
     }
 
     private static SocketChannel acceptNow(ServerSocketChannel server) {

@@ -93,7 +93,7 @@ public final class Server implements AutoCloseable {
             beginAccepting();
             servingForever = loop.createFuture();
             try {
-                Coroutine.await(servingForever);
+                Coroutine.await(servingForever, this);
             } catch (CancelledError cancelled) {
                 try {
                     close();
@@ -146,7 +146,7 @@ public final class Server implements AutoCloseable {
             }
             Future<Void> waiter = loop.createFuture();
             waiters.add(waiter);
-            Coroutine.await(waiter);
+            Coroutine.await(waiter, this);
         });
     }
 

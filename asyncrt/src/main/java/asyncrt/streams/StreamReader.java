@@ -241,7 +241,7 @@ public final class StreamReader {
         }
         waiter = binding.loop().createFuture();
         try {
-            Coroutine.await(waiter);
+            Coroutine.await(waiter, transport != null ? transport : this);
         } finally {
             waiter = null;
         }

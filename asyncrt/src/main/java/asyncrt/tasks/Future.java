@@ -108,6 +108,15 @@ public class Future<T> implements Awaitable<T> {
         return exception;
     }
 
+    /**
+     * The exception it finished with, or null (also while pending or when cancelled), without
+     * counting as retrieving it: for introspection, which must not silence "exception was never
+     * retrieved" the way {@link #exception()} does.
+     */
+    public Throwable peekException() {
+        return state == State.FINISHED ? exception : null;
+    }
+
     // ---- completing ----------------------------------------------------------------------------
 
     public void setResult(T value) {

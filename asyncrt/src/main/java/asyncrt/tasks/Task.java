@@ -74,6 +74,11 @@ public class Task<T> extends Future<T> {
         return EventLoop.getRunningLoop().tasks().all();
     }
 
+    /** The task whose step {@code callback} is (a callback in the loop's ready queue), or null for any other callback. */
+    public static Task<?> ofStep(Runnable callback) {
+        return callback instanceof Step step ? step.task() : null;
+    }
+
     /** A number unique among the tasks of this JVM, in creation order (the N of the default name Task-N). */
     public long id() {
         return number;

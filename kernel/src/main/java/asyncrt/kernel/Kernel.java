@@ -1,5 +1,6 @@
 package asyncrt.kernel;
 
+import asyncrt.kernel.autoawait.AutoAwait;
 import asyncrt.kernel.display.Display;
 import asyncrt.kernel.display.Renderer;
 import asyncrt.kernel.execution.CellFailure;
@@ -13,6 +14,7 @@ import asyncrt.kernel.extension.KernelContext;
 import asyncrt.kernel.history.HistoryStore;
 import asyncrt.kernel.magics.CoreMagics;
 import asyncrt.kernel.magics.MagicRegistry;
+import asyncrt.kernel.magics.loop.LoopMagics;
 import asyncrt.kernel.magics.maven.MavenMagics;
 import asyncrt.kernel.protocol.ConnectionInfo;
 import asyncrt.kernel.protocol.IOPub;
@@ -55,6 +57,7 @@ public final class Kernel {
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final MagicRegistry magics = new MagicRegistry();
     private final Renderer renderer = new Renderer(value -> Value.of(value).text());
+    private final AutoAwait autoAwait = new AutoAwait();
     private CompletableFuture<JShellEvaluator> evaluator;
     private ExtensionLoader extensions;
 
@@ -81,11 +84,12 @@ public final class Kernel {
 
             HistoryStore history = new HistoryStore(options.historyFile());
             Interrupter interrupter = new Interrupter(this::evaluatorIfReady, options.timeoutMillis());
-            CellRunner runner = new CellRunner(this::evaluator, magics, this::classpathChanged);
+            CellRunner runner = new CellRunner(this::evaluator, magics, this::classpathChanged, autoAwait);
             CompletableFuture<CodeAnalysis> analysis = new CompletableFuture<>();
             extensions = new ExtensionLoader(context(runner));
             CoreMagics.register(magics);
             MavenMagics.register(magics);
+            LoopMagics.register(magics, autoAwait);
 
             Dispatcher shell = new Dispatcher(iopub, messages);
             Dispatcher control = new Dispatcher(iopub, messages);

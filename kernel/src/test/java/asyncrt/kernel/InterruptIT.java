@@ -133,6 +133,36 @@ class InterruptIT {
     }
 
     @Test
+    void topLevelAwaitIsCancelledAndTheKernelsLoopKeepsItsTasks() throws Exception {
+        assertEquals("ok", KERNEL.client().execute("Task<Void> keeper = createTask(sleep(600), \"keeper\");\nawait(sleep(0));").status());
+        Execution run = interruptAfterStart("System.out.println(\"awaiting\");\nawait(sleep(600));", 2);
+        assertTrue(run.traceback().contains("KeyboardInterrupt: the cell was stopped while it awaited"), run.traceback());
+        assertSurvived();
+        String tasks = String.join("\n", KERNEL.client().execute("%tasks").displays("text/plain"));
+        assertTrue(tasks.matches("(?s).*\\d+ +keeper +waiting .*"), "the other task stays on the loop: " + tasks);
+        assertEquals("false", KERNEL.client().execute("await(sleep(0.01));\nkeeper.done()").result(), "the loop runs again");
+        KERNEL.client().execute("keeper.cancel();");
+    }
+
+    @Test
+    void secondInterruptStopsAStuckTopLevelAwaitAndTheLoopStillWorks() throws Exception {
+        Message request = KERNEL.client().send(Channel.SHELL, "execute_request",
+                KernelClient.executeContent("await(async(() -> { while (true) { } }))", false));
+        Thread.sleep(2000);
+        KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        Thread.sleep(1000);
+        long stoppedAt = System.nanoTime();
+        KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        Message reply = KERNEL.client().reply(Channel.SHELL, request, LONG);
+        report("second interrupt of a stuck top-level await", stoppedAt);
+        assertEquals("error", reply.contentString("status", ""));
+        KERNEL.client().iopubUntilIdle(request, LONG);
+        assertSurvived();
+        Execution next = KERNEL.client().execute("await(sleep(0.05));\n1 + 1");
+        assertEquals("2", next.result(), "nothing left over from the stopped run interrupts the next: " + next);
+    }
+
+    @Test
     void interruptWithNothingRunningIsHarmless() throws Exception {
         Message request = KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
         assertEquals("ok", KERNEL.client().reply(Channel.CONTROL, request, LONG).contentString("status", ""));

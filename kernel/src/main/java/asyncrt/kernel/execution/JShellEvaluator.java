@@ -34,6 +34,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final SnippetSplitter splitter;
     private final SnippetOrigins origins = new SnippetOrigins();
     private final Tracebacks tracebacks = new Tracebacks(origins);
+    private final WrapperLines wrapperLines;
     private final Map<String, Class<?>> variableWrappers = new ConcurrentHashMap<>();
     private final List<String> classpath = new ArrayList<>();
     private volatile String stopReason;
@@ -55,6 +56,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 .compilerOptions(compilerOptions.toArray(String[]::new))
                 .build();
         splitter = new SnippetSplitter(shell.sourceCodeAnalysis());
+        wrapperLines = new WrapperLines(shell, origins);
         Thread.currentThread().setContextClassLoader(loader);
     }
 
@@ -67,6 +69,28 @@ public final class JShellEvaluator implements AutoCloseable {
      * @throws CellFailure when a snippet does not compile, throws, or is stopped
      */
     public Optional<Value> eval(String code, String label) throws CellFailure {
+        return eval(code, label, null);
+    }
+
+    /**
+     * Evaluates a cell, running each snippet's code with {@code runner} (null: directly, as
+     * {@link #eval(String, String)} does).
+     */
+    public Optional<Value> eval(String code, String label, SnippetRunner runner) throws CellFailure {
+        control.runWith(runner);
+        try {
+            return evalPieces(code, label);
+        } finally {
+            control.runWith(null);
+        }
+    }
+
+    /** The cell cut into the snippets JShell evaluates one at a time, each as JShell gets it (with the semicolon Java needs). */
+    public List<String> snippets(String code) {
+        return splitter.split(code).stream().map(SnippetSplitter.Piece::source).toList();
+    }
+
+    private Optional<Value> evalPieces(String code, String label) throws CellFailure {
         Optional<Value> last = Optional.empty();
         for (SnippetSplitter.Piece piece : splitter.split(code)) {
             SnippetOrigins.Origin origin = new SnippetOrigins.Origin(label, piece.firstLine(code));
@@ -109,6 +133,31 @@ public final class JShellEvaluator implements AutoCloseable {
     /** The class loader of cell code: cells' classes and the added class path. */
     public ClassLoader cellLoader() {
         return loader;
+    }
+
+    /**
+     * Where a stack frame of cell code is in its cell. In an exception JShell reports, a frame's file is
+     * {@code #id} (the snippet's id) and its line is the snippet's; in a live stack (a suspended coroutine's) it
+     * is the wrapper class's source, {@code $JShell$12.java}, and a line of that.
+     *
+     * @param file the frame's file name
+     * @param line the frame's line number
+     * @return the cell and line, or empty for a frame that is not in a cell
+     */
+    public Optional<CellPosition> cellPosition(String file, int line) {
+        SnippetOrigins.Origin origin = origins.ofFile(file);
+        return origin != null ? Optional.of(new CellPosition(origin.label(), origin.cellLine(line))) : wrapperLines.of(file, line);
+    }
+
+    /**
+     * Where the cell code that JShell compiled into a wrapper class starts (callbacks and lambdas written in a
+     * cell are described by that class's name, {@code $JShell$12}).
+     *
+     * @param wrapperClass the class's simple name
+     * @return the cell and its line where the snippet starts, or empty for a class that is not a cell's
+     */
+    public Optional<CellPosition> cellOfWrapper(String wrapperClass) {
+        return wrapperLines.ofClass(wrapperClass);
     }
 
     /** JShell's analysis of source, for completion, documentation and completeness. */

@@ -1,5 +1,6 @@
 package asyncrt.kernel.execution;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Map;
@@ -9,13 +10,15 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 /**
- * JShell's local execution (cells run in the kernel's JVM, on a thread JShell can stop) with two additions:
- * calls that would end the JVM are redirected to {@link ExitGuard}, and the class of the last snippet run is
- * remembered so that the kernel can read the value object behind JShell's value string.
+ * JShell's local execution (cells run in the kernel's JVM, on a thread JShell can stop) with three additions:
+ * calls that would end the JVM are redirected to {@link ExitGuard}, the class of the last snippet run is
+ * remembered so that the kernel can read the value object behind JShell's value string, and a
+ * {@link SnippetRunner} may take over running snippets (on the same thread, through {@link SnippetTrampoline}).
  */
 final class KernelExecutionControl extends LocalExecutionControl {
 
     private volatile Class<?> lastWrapper;
+    private volatile SnippetRunner runner;
 
     KernelExecutionControl(SnippetLoaderDelegate delegate) {
         super(delegate);
@@ -32,7 +35,36 @@ final class KernelExecutionControl extends LocalExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         lastWrapper = doitMethod.getDeclaringClass();
-        return super.invoke(doitMethod);
+        SnippetRunner current = runner;
+        if (current == null) {
+            return super.invoke(doitMethod);
+        }
+        SnippetTrampoline.load(() -> current.run(() -> call(doitMethod)));
+        try {
+            return super.invoke(SnippetTrampoline.METHOD);
+        } finally {
+            SnippetTrampoline.unload();
+        }
+    }
+
+    /** Runs the snippets invoked from now on with {@code snippetRunner}; null for JShell's own way. */
+    void runWith(SnippetRunner snippetRunner) {
+        runner = snippetRunner;
+    }
+
+    /** Calls a snippet's method and throws what it threw, unwrapped. */
+    private static Object call(Method doitMethod) throws Exception {
+        try {
+            return doitMethod.invoke(null);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception thrown) {
+                throw thrown;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** The wrapper class of the snippet most recently run. */

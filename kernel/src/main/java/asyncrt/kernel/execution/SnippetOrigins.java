@@ -28,4 +28,9 @@ final class SnippetOrigins {
     Origin of(String snippetId) {
         return bySnippetId.get(snippetId);
     }
+
+    /** The origin of the snippet whose code a stack frame's file name ({@code #id}) names, or null. */
+    Origin ofFile(String fileName) {
+        return fileName != null && fileName.startsWith("#") ? of(fileName.substring(1)) : null;
+    }
 }

@@ -92,8 +92,7 @@ final class Tracebacks {
     }
 
     private String describe(StackTraceElement frame) {
-        String file = frame.getFileName();
-        SnippetOrigins.Origin origin = file != null && file.startsWith("#") ? origins.of(file.substring(1)) : null;
+        SnippetOrigins.Origin origin = origins.ofFile(frame.getFileName());
         if (origin == null) {
             return frame.toString();
         }

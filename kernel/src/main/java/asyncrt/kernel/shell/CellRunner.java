@@ -2,7 +2,9 @@ package asyncrt.kernel.shell;
 
 import asyncrt.kernel.execution.CellFailure;
 import asyncrt.kernel.execution.ConstantExpression;
+import asyncrt.kernel.autoawait.AutoAwait;
 import asyncrt.kernel.execution.JShellEvaluator;
+import asyncrt.kernel.execution.SnippetRunner;
 import asyncrt.kernel.execution.Value;
 import asyncrt.kernel.magics.CellMagic;
 import asyncrt.kernel.magics.LineMagic;
@@ -19,24 +21,29 @@ import java.util.function.Supplier;
 /**
  * Runs a cell: a {@code %%name} first line makes the whole cell that cell magic's; otherwise lines starting
  * with {@code %name} run as line magics, in order with the Java code between them. Java code goes to JShell,
- * except a constant expression such as {@code 1 + 1}, which is worked out directly.
+ * except a constant expression such as {@code 1 + 1}, which is worked out directly; code that awaits at top
+ * level runs on the kernel's event loop ({@link AutoAwait}).
  */
 public final class CellRunner implements MagicContext {
 
     private final Supplier<JShellEvaluator> evaluator;
     private final MagicRegistry magics;
     private final Consumer<Path> classpathListener;
+    private final AutoAwait autoAwait;
     private String label = "In [ ]";
 
     /**
      * @param evaluator         the JShell, waited for on first use
      * @param magics            the magics cells may use
      * @param classpathListener told of each jar or directory added, to load extensions from it
+     * @param autoAwait         runs code that awaits at top level
      */
-    public CellRunner(Supplier<JShellEvaluator> evaluator, MagicRegistry magics, Consumer<Path> classpathListener) {
+    public CellRunner(Supplier<JShellEvaluator> evaluator, MagicRegistry magics, Consumer<Path> classpathListener,
+                      AutoAwait autoAwait) {
         this.evaluator = evaluator;
         this.magics = magics;
         this.classpathListener = classpathListener;
+        this.autoAwait = autoAwait;
     }
 
     @Override
@@ -93,7 +100,9 @@ public final class CellRunner implements MagicContext {
         if (constant.isPresent()) {
             return Optional.of(Value.of(constant.get()));
         }
-        return evaluator().eval("\n".repeat(firstLine) + code, label);
+        JShellEvaluator jshell = evaluator();
+        SnippetRunner runner = autoAwait.runnerFor(code, label, jshell).orElse(null);
+        return jshell.eval("\n".repeat(firstLine) + code, label, runner);
     }
 
     private Optional<Value> runLineMagic(String text) throws CellFailure {

@@ -42,6 +42,15 @@ public record Execution(Message request, Message reply, List<Message> iopub) {
         return iopub.stream().filter(m -> m.type().equals(type)).toList();
     }
 
+    /** The content of one MIME type in the display_data messages, in order (a display without it is skipped). */
+    public List<String> displays(String mimeType) {
+        return ofType("display_data").stream()
+                .map(m -> m.content().getAsJsonObject("data"))
+                .filter(data -> data.has(mimeType))
+                .map(data -> data.get(mimeType).getAsString())
+                .toList();
+    }
+
     /** The error message's traceback joined by lines, or null. */
     public String traceback() {
         return ofType("error").stream().findFirst()

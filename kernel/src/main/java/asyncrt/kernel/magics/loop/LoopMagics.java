@@ -1,0 +1,26 @@
+package asyncrt.kernel.magics.loop;
+
+import asyncrt.kernel.autoawait.AutoAwait;
+import asyncrt.kernel.magics.MagicRegistry;
+
+/**
+ * The magics that let a learner see the event loop: {@code %loop}, {@code %tasks}, {@code %where},
+ * {@code %cancel}, {@code %%timeline}, {@code %%live}, {@code %trace}, {@code %asyncio} and {@code %autoawait}.
+ * They find the loops to show in asyncrt's registry of open loops (see {@link ShownLoops}).
+ */
+public final class LoopMagics {
+
+    private LoopMagics() {
+    }
+
+    /** Registers them; {@code autoAwait} is the kernel's top-level await, whose loop they show too. */
+    public static void register(MagicRegistry registry, AutoAwait autoAwait) {
+        ShownLoops loops = new ShownLoops(autoAwait.loop());
+        new LoopStateMagics(loops).register(registry);
+        TimelineMagic.register(registry);
+        new LiveMagic(loops).register(registry);
+        new TraceMagic().register(registry);
+        new AsyncioMagic().register(registry);
+        AutoawaitMagic.register(registry, autoAwait);
+    }
+}
