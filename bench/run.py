@@ -90,6 +90,7 @@ class Workload:
     metrics: list
     java_main: str = ""  # run on both backends
     python_script: str = ""  # in bench/python, run on asyncio and with --uvloop; none: asyncrt only
+    virtual_threads: bool = True  # also run java_main on the virtual-thread backend
     # Runs each peer's command and measures it from outside (server.py: under wrk).
     driver: str = ""
     # A context manager factory (given the java binary) yielding a Shared: set up once, before the rounds.
@@ -146,7 +147,7 @@ WORKLOADS = [
     Workload("spawn-timeline", [
         Metric("timeline_ns_per_step", "spawn with a Timeline recording (%%timeline)", "ns/step"),
         Metric("ratio", "spawn: with a Timeline ÷ without, same JVM", "×", [at_most(2, "×")])],
-        java_main="asyncrt.bench.SpawnTimeline"),
+        java_main="asyncrt.bench.SpawnTimeline", virtual_threads=False),
     Workload("memory", [
         Metric("bytes_per_task", "memory: 100 000 suspended tasks", "B/task",
                [at_most(600, "B"), at_most_part_of(ASYNCIO, 1 / 2, "≤ 1/2 of asyncio")])],
@@ -194,10 +195,9 @@ def peer_commands(workload, java, uvloop):
     """{peer: command} for one workload; a peer without a command is left out of its row."""
     if workload.commands:
         return workload.commands(java, uvloop)
-    commands = {
-        OURS: java_command(java, [EXPORT], workload.java_main),
-        VIRTUAL_THREADS: java_command(java, ["-Dasyncrt.backend=virtual-thread"], workload.java_main),
-    }
+    commands = {OURS: java_command(java, [EXPORT], workload.java_main)}
+    if workload.virtual_threads:
+        commands[VIRTUAL_THREADS] = java_command(java, ["-Dasyncrt.backend=virtual-thread"], workload.java_main)
     if workload.python_script:
         commands[ASYNCIO] = [PYTHON, workload.python_script]
         if uvloop:

@@ -1,5 +1,6 @@
 package asyncrt.bench;
 
+import asyncrt.coroutines.Backend;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,8 +10,16 @@ import java.util.stream.Collectors;
 final class Workload {
     private Workload() {}
 
-    /** Runs {@code measure} {@code warmups} times unrecorded, then {@code runs} times; returns the median. */
+    /**
+     * Runs {@code measure} {@code warmups} times unrecorded, then {@code runs} times; returns the median. On the
+     * virtual-thread backend, a hundred times slower per step and there for comparison only, one warm-up and one
+     * measured run are enough and keep the whole benchmark within minutes.
+     */
     static double median(int warmups, int runs, java.util.function.DoubleSupplier measure) {
+        if (Backend.active() == Backend.VIRTUAL_THREAD) {
+            warmups = Math.min(warmups, 1);
+            runs = 1;
+        }
         for (int i = 0; i < warmups; i++) {
             measure.getAsDouble();
         }
