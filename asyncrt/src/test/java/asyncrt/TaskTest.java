@@ -54,6 +54,18 @@ class TaskTest {
     }
 
     @Test
+    void aTaskEqualsOnlyItselfAndHashesByItsId() {
+        Asyncio.run(async(() -> {
+            Task<?> a = createTask(async(() -> { }));
+            Task<?> b = createTask(async(() -> { }));
+            assertEquals(Long.hashCode(a.id()), a.hashCode());
+            assertFalse(a.equals(b));
+            assertEquals(2, new java.util.HashSet<>(List.of(a, b, a)).size());
+            await(gather(a, b));
+        }));
+    }
+
+    @Test
     void theMainCoroutineRunsInATaskThatIsCurrent() {
         Asyncio.run(async(() -> {
             Task<?> me = Asyncio.currentTask();

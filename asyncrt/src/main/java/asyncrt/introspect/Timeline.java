@@ -6,6 +6,7 @@ import asyncrt.tasks.Future;
 import asyncrt.tasks.Task;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,8 +54,10 @@ public final class Timeline implements Instrument {
 
     private final long origin = System.nanoTime();
     /** Task lanes in spawn order; loop lanes apart, in the order the loops first waited. */
-    private final Map<Task<?>, Recording> tasks = new IdentityHashMap<>();
-    private final List<Task<?>> taskOrder = new ArrayList<>();
+    private final Map<Task<?>, Recording> tasks = new LinkedHashMap<>();
+    /** The task whose step was last recorded and its lane: the hooks of one step ask for it two or three times. */
+    private Task<?> lastTask;
+    private Recording lastRecording;
     private final Map<EventLoop, Recording> loops = new IdentityHashMap<>();
     private final List<EventLoop> loopOrder = new ArrayList<>();
 
@@ -78,8 +81,9 @@ public final class Timeline implements Instrument {
             String name = loopOrder.size() == 1 ? LOOP_LANE : LOOP_LANE + " " + (i + 1);
             copy.add(new Lane(name, "", List.copyOf(loops.get(loopOrder.get(i)).spans)));
         }
-        for (Task<?> task : taskOrder) {
-            Recording recording = tasks.get(task);
+        for (Map.Entry<Task<?>, Recording> entry : tasks.entrySet()) {
+            Task<?> task = entry.getKey();
+            Recording recording = entry.getValue();
             List<Span> spans = new ArrayList<>(recording.spans);
             if (recording.waitLabel != null) {
                 spans.add(new Span(Kind.WAIT, recording.openSince, now, recording.waitLabel));
@@ -100,13 +104,11 @@ public final class Timeline implements Instrument {
     }
 
     private Recording task(Task<?> task) {
-        Recording recording = tasks.get(task);
-        if (recording == null) {
-            recording = new Recording();
-            tasks.put(task, recording);
-            taskOrder.add(task);
+        if (task != lastTask) {
+            lastRecording = tasks.computeIfAbsent(task, t -> new Recording());
+            lastTask = task;
         }
-        return recording;
+        return lastRecording;
     }
 
     private Recording loop() {
