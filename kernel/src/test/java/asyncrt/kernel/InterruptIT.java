@@ -118,15 +118,19 @@ class InterruptIT {
 
     @Test
     void secondInterruptStopsAStuckCoroutine() throws Exception {
-        Message request = KERNEL.client().send(Channel.SHELL, "execute_request",
-                KernelClient.executeContent("Asyncio.run(async(() -> { while (true) { } }))", false));
+        interruptTwice("Asyncio.run(async(() -> { while (true) { } }))", "second interrupt of a stuck coroutine");
+    }
+
+    /** Runs {@code code}, which ignores a first Stop, and stops it with a second; the cell ends in an error. */
+    private static void interruptTwice(String code, String what) throws Exception {
+        Message request = KERNEL.client().send(Channel.SHELL, "execute_request", KernelClient.executeContent(code, false));
         Thread.sleep(2000);
         KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
         Thread.sleep(1000);
         long stoppedAt = System.nanoTime();
         KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
         Message reply = KERNEL.client().reply(Channel.SHELL, request, LONG);
-        report("second interrupt of a stuck coroutine", stoppedAt);
+        report(what, stoppedAt);
         assertEquals("error", reply.contentString("status", ""));
         KERNEL.client().iopubUntilIdle(request, LONG);
         assertSurvived();
@@ -146,18 +150,7 @@ class InterruptIT {
 
     @Test
     void secondInterruptStopsAStuckTopLevelAwaitAndTheLoopStillWorks() throws Exception {
-        Message request = KERNEL.client().send(Channel.SHELL, "execute_request",
-                KernelClient.executeContent("await(async(() -> { while (true) { } }))", false));
-        Thread.sleep(2000);
-        KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
-        Thread.sleep(1000);
-        long stoppedAt = System.nanoTime();
-        KERNEL.client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
-        Message reply = KERNEL.client().reply(Channel.SHELL, request, LONG);
-        report("second interrupt of a stuck top-level await", stoppedAt);
-        assertEquals("error", reply.contentString("status", ""));
-        KERNEL.client().iopubUntilIdle(request, LONG);
-        assertSurvived();
+        interruptTwice("await(async(() -> { while (true) { } }))", "second interrupt of a stuck top-level await");
         Execution next = KERNEL.client().execute("await(sleep(0.05));\n1 + 1");
         assertEquals("2", next.result(), "nothing left over from the stopped run interrupts the next: " + next);
     }
