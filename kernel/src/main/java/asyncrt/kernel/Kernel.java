@@ -137,8 +137,7 @@ public final class Kernel {
     private JShellEvaluator startJShell(CellRunner runner) {
         long start = System.nanoTime();
         Preamble preamble = Preamble.discover();
-        JShellEvaluator jshell = new JShellEvaluator(options.compilerOptions(), preamble.classpath());
-        options.classpath().forEach(jshell::addToClasspath);
+        JShellEvaluator jshell = new JShellEvaluator(options.compilerOptions(), preamble.classpath(), options.classpath());
         try {
             for (String snippet : preamble.imports()) {
                 jshell.eval(snippet, "start-up");

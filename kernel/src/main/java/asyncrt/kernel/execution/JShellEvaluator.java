@@ -2,6 +2,8 @@ package asyncrt.kernel.execution;
 
 import asyncrt.kernel.Log;
 import java.io.File;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +45,22 @@ public final class JShellEvaluator implements AutoCloseable {
      * @param compilerOptions javac options for every snippet
      * @param apiClasspath    what cells compile against from the kernel's own class path (asyncrt and the
      *                        display API); the kernel's other libraries stay out of sight
+     * @param userClasspath   jars and directories cells use from the start (the kernel's options)
      */
-    public JShellEvaluator(List<String> compilerOptions, List<Path> apiClasspath) {
+    public JShellEvaluator(List<String> compilerOptions, List<Path> apiClasspath, List<Path> userClasspath) {
         loader = new SnippetClassLoader(new KernelApiClassLoader(JShellEvaluator.class.getClassLoader()));
         control = new KernelExecutionControl(new SnippetLoaderDelegate(loader));
         // JShell compiles against java.class.path (and what is added to it); from here on that property is the
-        // class path as cells see it: the API, not the kernel's own libraries.
-        System.setProperty("java.class.path",
-                String.join(File.pathSeparator, apiClasspath.stream().map(Path::toString).toList()));
+        // class path as cells see it: the API, not the kernel's own libraries. The user's start-up class path
+        // is part of it from the start: JShell.addToClasspath re-indexes the class path on a background thread,
+        // and a snippet compiled while that begins may not see the new entries (a start-up script did not).
+        for (Path entry : userClasspath) {
+            loader.addURL(toUrl(entry));
+            classpath.add(entry.toAbsolutePath().normalize().toString());
+        }
+        List<String> compiledAgainst = new ArrayList<>(apiClasspath.stream().map(Path::toString).toList());
+        compiledAgainst.addAll(classpath);
+        System.setProperty("java.class.path", String.join(File.pathSeparator, compiledAgainst));
         shell = JShell.builder()
                 .executionEngine(control.provider(), Map.of())
                 .compilerOptions(compilerOptions.toArray(String[]::new))
@@ -122,6 +132,14 @@ public final class JShellEvaluator implements AutoCloseable {
         if (!classpath.contains(entry)) {
             shell.addToClasspath(entry);
             classpath.add(entry);
+        }
+    }
+
+    private static URL toUrl(Path entry) {
+        try {
+            return entry.toUri().toURL();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a class path entry: " + entry, e);
         }
     }
 
