@@ -289,8 +289,8 @@ def table(results, uvloop):
         f"JVM flags for both asyncrt columns: {' '.join(JVM_FLAGS)}; the continuation column adds {EXPORT}.",
     ]
     if "spawn-timeline" in results:
-        notes.append("spawn-timeline: one JVM runs spawn as it is, then with an asyncrt.introspect.Timeline attached to"
-                     " each new loop (what %%timeline does to a cell), and reports both; asyncrt only.")
+        notes.append("spawn-timeline: one JVM runs spawn alternately as it is and with an asyncrt.introspect.Timeline"
+                     " attached to each new loop (what %%timeline does to a cell); medians of 5 each, continuations only.")
     if "fanout" in results:
         notes.append("fan-out: every peer requests from one server process, started once for the run: the section-15 server"
                      " (asyncrt.examples.WebServer, asyncrt on continuations, one response per connection; its own figures"
