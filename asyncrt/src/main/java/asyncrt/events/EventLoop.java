@@ -8,12 +8,7 @@ import asyncrt.internal.Throwables;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.LoopTasks;
 import asyncrt.tasks.Task;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@link #runOnce()}) does what CPython's {@code _run_once} does:
  *
  * <ol>
- * <li>waits in the {@link Selector} — not at all if callbacks are ready, else until the next
+ * <li>waits in its selector ({@link IoWatcher}) — not at all if callbacks are ready, else until the next
  *     timer is due or a channel is ready or another thread calls {@link #callSoonThreadsafe};</li>
  * <li>queues the callbacks of ready channels and of timers now due;</li>
  * <li>runs every callback that was ready at that moment, in FIFO order — callbacks they add
@@ -51,7 +46,7 @@ public class EventLoop {
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
     private final TimerHeap scheduled = new TimerHeap();
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
-    private final Selector selector;
+    private final IoWatcher io = new IoWatcher();
     private final LoopTasks tasks = new LoopTasks();
     private final Instruments instruments = new Instruments();
     private final long clockOrigin = System.nanoTime();
@@ -69,11 +64,6 @@ public class EventLoop {
 
     /** A new loop, not running and not set as anyone's current loop; prefer {@link #newEventLoop()}. */
     public EventLoop() {
-        try {
-            selector = Selector.open();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the event loop's selector", e);
-        }
         LoopRegistry.opened(this);
     }
 
@@ -217,11 +207,7 @@ public class EventLoop {
         if (defaultExecutor != null) {
             defaultExecutor.shutdown();
         }
-        try {
-            selector.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        io.close();
     }
 
     /** The loop's monotonic clock, in seconds (Python's {@code loop.time()}). */
@@ -273,7 +259,7 @@ public class EventLoop {
         checkOpen();
         Handle handle = new Handle(callback, context != null ? context : Context.copyContext(), this);
         fromOtherThreads.add(handle);
-        selector.wakeup();
+        io.wakeup();
         return handle;
     }
 
@@ -433,105 +419,32 @@ public class EventLoop {
 
     /** Calls {@code callback} whenever {@code channel} is readable (or, for a server socket, has a connection to accept). */
     public void addReader(SelectableChannel channel, Runnable callback) {
-        watch(channel).reader = newIoHandle(callback);
-        updateInterest(channel);
+        io.setReader(channel, newIoHandle(callback));
     }
 
     /** Stops watching {@code channel} for reading; returns whether it was watched. */
     public boolean removeReader(SelectableChannel channel) {
-        IoWatch watch = watching(channel);
-        if (watch == null || watch.reader == null) {
-            return false;
-        }
-        watch.reader.cancel();
-        watch.reader = null;
-        updateInterest(channel);
-        return true;
+        return io.removeReader(channel);
     }
 
     /** Calls {@code callback} whenever {@code channel} is writable (or its connection attempt has finished). */
     public void addWriter(SelectableChannel channel, Runnable callback) {
-        watch(channel).writer = newIoHandle(callback);
-        updateInterest(channel);
+        io.setWriter(channel, newIoHandle(callback));
     }
 
+    /** Stops watching {@code channel} for writing; returns whether it was watched. */
     public boolean removeWriter(SelectableChannel channel) {
-        IoWatch watch = watching(channel);
-        if (watch == null || watch.writer == null) {
-            return false;
-        }
-        watch.writer.cancel();
-        watch.writer = null;
-        updateInterest(channel);
-        return true;
+        return io.removeWriter(channel);
     }
 
     /** The channels being watched, with their interest (for introspection). */
     public Map<SelectableChannel, String> ioRegistrations() {
-        Map<SelectableChannel, String> registrations = new LinkedHashMap<>();
-        if (closed) {
-            return registrations;
-        }
-        for (SelectionKey key : selector.keys()) {
-            if (key.isValid() && key.attachment() instanceof IoWatch watch && (watch.reader != null || watch.writer != null)) {
-                registrations.put(key.channel(), (watch.reader != null ? "read" : "") + (watch.writer != null ? (watch.reader != null ? "+write" : "write") : ""));
-            }
-        }
-        return registrations;
-    }
-
-    /** The selector this loop waits in (for the I/O layer built on it). */
-    public Selector selector() {
-        return selector;
+        return closed ? new LinkedHashMap<>() : io.registrations();
     }
 
     private Handle newIoHandle(Runnable callback) {
         checkOpen();
         return new Handle(callback, Context.copyContext(), this);
-    }
-
-    private static final class IoWatch {
-        Handle reader;
-        Handle writer;
-    }
-
-    private IoWatch watching(SelectableChannel channel) {
-        SelectionKey key = channel.keyFor(selector);
-        return key == null || !key.isValid() ? null : (IoWatch) key.attachment();
-    }
-
-    private IoWatch watch(SelectableChannel channel) {
-        checkOpen();
-        IoWatch watch = watching(channel);
-        if (watch != null) {
-            return watch;
-        }
-        try {
-            channel.configureBlocking(false);
-            return (IoWatch) channel.register(selector, 0, new IoWatch()).attachment();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch " + channel + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void updateInterest(SelectableChannel channel) {
-        SelectionKey key = channel.keyFor(selector);
-        if (key == null || !key.isValid()) {
-            return;
-        }
-        IoWatch watch = (IoWatch) key.attachment();
-        // With no watch left the key stays registered with no interest (the selector then stops
-        // polling the fd): cancelling it would make a re-add before the next select fail with
-        // CancelledKeyException. Closing the channel cancels its key.
-        int ops = 0;
-        if (watch.reader != null) {
-            ops |= channel.validOps() & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT);
-        }
-        if (watch.writer != null) {
-            boolean connecting = channel instanceof SocketChannel socket && socket.isConnectionPending();
-            ops |= channel.validOps() & (connecting ? SelectionKey.OP_CONNECT : SelectionKey.OP_WRITE);
-        }
-        key.interestOps(ops);
     }
 
     // ---- one turn ------------------------------------------------------------------------------------
@@ -609,37 +522,19 @@ public class EventLoop {
     }
 
     private void waitForIo(long timeoutMs) {
-        if (timeoutMs == 0 && selector.keys().isEmpty()) {
+        if (timeoutMs == 0 && io.isEmpty()) {
             return;
         }
         double timeout = timeoutMs < 0 ? Double.POSITIVE_INFINITY : timeoutMs / 1000.0;
         instruments.beforeIoWait(timeout);
         try {
-            if (timeoutMs == 0) {
-                selector.selectNow();
-            } else {
-                selector.select(timeoutMs < 0 ? 0 : timeoutMs);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the event loop's selector failed", e);
+            io.select(timeoutMs, ready);
         } finally {
             instruments.afterIoWait(timeout);
         }
         if (Thread.interrupted()) {
             throw new KeyboardInterrupt("the event loop's thread was interrupted while waiting");
         }
-        var selected = selector.selectedKeys();
-        for (SelectionKey key : selected) {
-            IoWatch watch = (IoWatch) key.attachment();
-            int readyOps = key.isValid() ? key.readyOps() : 0;
-            if ((readyOps & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && watch.reader != null) {
-                ready.add(watch.reader);
-            }
-            if ((readyOps & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && watch.writer != null) {
-                ready.add(watch.writer);
-            }
-        }
-        selected.clear();
     }
 
     private void runTimed(Handle handle) {
@@ -827,13 +722,8 @@ public class EventLoop {
      * system calls more, and the descriptor lives a turn longer.) Transports call it when they
      * close, then close the channel on a later turn.
      */
-    public void unregister(java.nio.channels.SelectableChannel channel) {
-        removeReader(channel);
-        removeWriter(channel);
-        SelectionKey key = channel.keyFor(selector);
-        if (key != null) {
-            key.cancel();
-        }
+    public void unregister(SelectableChannel channel) {
+        io.unregister(channel);
     }
 
     /** Sends all of {@code data}, waiting while the socket is not writable (Python's {@code loop.sock_sendall}). */
