@@ -2,8 +2,6 @@ package asyncrt.kernel.execution;
 
 import asyncrt.kernel.Log;
 import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +53,7 @@ public final class JShellEvaluator implements AutoCloseable {
         // is part of it from the start: JShell.addToClasspath re-indexes the class path on a background thread,
         // and a snippet compiled while that begins may not see the new entries (a start-up script did not).
         for (Path entry : userClasspath) {
-            loader.addURL(toUrl(entry));
+            loader.addPath(entry);
             classpath.add(entry.toAbsolutePath().normalize().toString());
         }
         List<String> compiledAgainst = new ArrayList<>(apiClasspath.stream().map(Path::toString).toList());
@@ -132,14 +130,6 @@ public final class JShellEvaluator implements AutoCloseable {
         if (!classpath.contains(entry)) {
             shell.addToClasspath(entry);
             classpath.add(entry);
-        }
-    }
-
-    private static URL toUrl(Path entry) {
-        try {
-            return entry.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("not a class path entry: " + entry, e);
         }
     }
 

@@ -1,7 +1,9 @@
 package asyncrt.kernel.execution;
 
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,8 +46,12 @@ final class SnippetClassLoader extends URLClassLoader {
         return super.getResourceAsStream(name);
     }
 
-    @Override
-    public void addURL(URL url) {
-        super.addURL(url);
+    /** Loads classes from {@code entry}, a jar or a directory, too. */
+    void addPath(Path entry) {
+        try {
+            addURL(entry.toUri().toURL());
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("not a class path entry: " + entry, e);
+        }
     }
 }

@@ -48,7 +48,7 @@ final class SnippetLoaderDelegate implements LoaderDelegate {
     public void addToClasspath(String path) throws InternalException {
         try {
             for (String entry : path.split(File.pathSeparator)) {
-                loader.addURL(Path.of(entry).toUri().toURL());
+                loader.addPath(Path.of(entry));
             }
         } catch (Exception e) {
             throw new InternalException("cannot add " + path + " to the class path: " + e);

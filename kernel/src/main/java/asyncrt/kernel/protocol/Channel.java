@@ -1,7 +1,6 @@
 package asyncrt.kernel.protocol;
 
 import asyncrt.kernel.Log;
-import java.util.ArrayList;
 import java.util.List;
 import org.zeromq.ZMQ;
 
@@ -31,10 +30,7 @@ public final class Channel {
     public void send(Message message) {
         List<byte[]> frames = codec.encode(message);
         synchronized (this) {
-            for (int i = 0; i < frames.size() - 1; i++) {
-                socket.sendMore(frames.get(i));
-            }
-            socket.send(frames.get(frames.size() - 1));
+            Frames.send(socket, frames);
         }
     }
 
@@ -44,15 +40,9 @@ public final class Channel {
      * @return the message, or null when none came in time (malformed ones are dropped and logged)
      */
     public Message receive(int timeoutMillis) {
-        socket.setReceiveTimeOut(timeoutMillis);
-        byte[] first = socket.recv();
-        if (first == null) {
+        List<byte[]> frames = Frames.receive(socket, timeoutMillis);
+        if (frames == null) {
             return null;
-        }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv());
         }
         try {
             return codec.decode(frames);

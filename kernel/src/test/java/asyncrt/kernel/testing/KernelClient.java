@@ -1,5 +1,6 @@
 package asyncrt.kernel.testing;
 
+import asyncrt.kernel.protocol.Frames;
 import asyncrt.kernel.protocol.MalformedMessageException;
 import asyncrt.kernel.protocol.Message;
 import asyncrt.kernel.protocol.WireCodec;
@@ -89,11 +90,7 @@ public final class KernelClient implements AutoCloseable {
 
     /** Sends frames as they are, valid or not. */
     public void sendFrames(Channel channel, List<byte[]> frames) {
-        ZMQ.Socket socket = socket(channel);
-        for (int i = 0; i < frames.size() - 1; i++) {
-            socket.sendMore(frames.get(i));
-        }
-        socket.send(frames.get(frames.size() - 1));
+        Frames.send(socket(channel), frames);
     }
 
     /** The frames a request would have, for tests that tamper with them. */
@@ -107,17 +104,8 @@ public final class KernelClient implements AutoCloseable {
     }
 
     private Message receive(ZMQ.Socket socket, Duration timeout) throws MalformedMessageException {
-        socket.setReceiveTimeOut((int) timeout.toMillis());
-        byte[] first = socket.recv();
-        if (first == null) {
-            return null;
-        }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv());
-        }
-        return codec.decode(frames);
+        List<byte[]> frames = Frames.receive(socket, (int) timeout.toMillis());
+        return frames == null ? null : codec.decode(frames);
     }
 
     /** The reply to a request, skipping any other replies; fails after the timeout. */
