@@ -157,6 +157,12 @@ WORKLOADS = [
         Metric("p50_late_ms", "timers: lateness p50", "ms"),
         Metric("p99_late_ms", "timers: lateness p99", "ms", [at_most(5, "ms")])],
         java_main="asyncrt.bench.Timers", python_script="timers.py"),
+    Workload("timers-first-step", [
+        Metric("await_future_ns", "timers, first step in parts: await a future", "ns"),
+        Metric("future_and_timer_ns", "… also make the future and its timer (what sleep does)", "ns"),
+        Metric("sleep_ns", "… through sleep itself (its coroutine around them)", "ns"),
+        Metric("sleep_bytes", "timers, first step: bytes allocated, through sleep", "B")],
+        java_main="asyncrt.bench.TimersFirstStep", virtual_threads=False),
     Workload("pingpong", [
         Metric("ns_per_round_trip", "ping-pong: 1 000 000 round trips through two Queue(1)", "ns",
                [at_most(500, "ns"), at_most_part_of(ASYNCIO, 1 / 10, "≤ 1/10 of asyncio")])],
@@ -164,7 +170,9 @@ WORKLOADS = [
     Workload("server", [
         Metric("req_per_s", "server: section 15 under wrk -t1 -c64 -d10s", "req/s",
                [at_least_times(UVLOOP, 1.2, "≥ 1.2 × uvloop")], higher_is_better=True),
-        Metric("p99_ms", "server: latency p99", "ms")],
+        Metric("p99_ms", "server: latency p99", "ms"),
+        Metric("server_cpu_us_per_req", "server: the server's CPU time per request (all its threads)", "µs"),
+        Metric("wrk_cpu_us_per_req", "server: wrk's CPU time per request", "µs")],
         java_main="asyncrt.bench.Server15", python_script="server15.py", driver="server.py"),
     Workload("fanout", [
         Metric("req_per_s", "fan-out: gather 10 000 GETs, 64 at a time, over the loop's streams", "req/s",
@@ -291,6 +299,9 @@ def table(results, uvloop):
     if "spawn-timeline" in results:
         notes.append("spawn-timeline: one JVM runs spawn alternately as it is and with an asyncrt.introspect.Timeline"
                      " attached to each new loop (what %%timeline does to a cell); medians of 5 each, continuations only.")
+    if "timers-first-step" in results:
+        notes.append("timers-first-step: one loop iteration running 100 000 first steps (the pass that sets the timers"
+                     " workload's p99), the loop thread's CPU time per step; medians of 20 after 20 warm-ups, continuations only.")
     if "fanout" in results:
         notes.append("fan-out: every peer requests from one server process, started once for the run: the section-15 server"
                      " (asyncrt.examples.WebServer, asyncrt on continuations, one response per connection; its own figures"
