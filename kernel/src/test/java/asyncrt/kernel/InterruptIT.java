@@ -77,6 +77,53 @@ class InterruptIT {
     }
 
     @Test
+    void blockedSocketReadStops() throws Exception {
+        assertStopClosesSocket("client", """
+                var server = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                var client = new java.net.Socket(server.getInetAddress(), server.getLocalPort());
+                client.getInputStream().read()
+                """);
+    }
+
+    @Test
+    void blockedSocketAcceptStops() throws Exception {
+        assertStopClosesSocket("listener", """
+                var listener = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                listener.accept()
+                """);
+    }
+
+    /** Runs {@code code}, which blocks on the classic socket {@code socket} it makes; Stop ends it and closes the socket. */
+    private static void assertStopClosesSocket(String socket, String code) throws Exception {
+        Execution run = interruptAfterStart(code, 3);
+        assertEquals("KeyboardInterrupt", run.ename(), run.toString());
+        assertEquals("true", KERNEL.client().execute(socket + ".isClosed()").result(), "the stop closed " + socket);
+        assertSurvived();
+    }
+
+    @Test
+    void aThreadTheSnippetStartedIsInterruptedToo() throws Exception {
+        assertEquals("ok", KERNEL.client().execute("var sleeperInterrupted = new CountDownLatch(1);").status());
+        String code = """
+                {
+                    var sleeper = new Thread(() -> {
+                        try {
+                            Thread.sleep(600_000);
+                        } catch (InterruptedException e) {
+                            sleeperInterrupted.countDown();
+                        }
+                    });
+                    sleeper.start();
+                    sleeper.join();
+                }
+                """;
+        Execution run = interruptAfterStart(code, 2);
+        assertEquals("KeyboardInterrupt", run.ename(), run.toString());
+        assertEquals("true", KERNEL.client().execute("sleeperInterrupted.await(10, TimeUnit.SECONDS)").result());
+        assertSurvived();
+    }
+
+    @Test
     void waitingForInputStops() throws Exception {
         Message request = KERNEL.client().send(Channel.SHELL, "execute_request",
                 KernelClient.executeContent("new java.util.Scanner(System.in).nextLine()", true));

@@ -111,8 +111,8 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
-     * Stops the running cell (busy loops, sleeps and waits included); {@code reason} becomes its error. The
-     * request holds until {@link #clearStop()}, so a snippet about to start is stopped too.
+     * Stops the running cell (busy loops, sleeps, waits and blocked socket calls included); {@code reason} becomes
+     * its error. The request holds until {@link #clearStop()}, so a snippet about to start is stopped too.
      */
     public void stop(String reason) {
         stopReason = reason;

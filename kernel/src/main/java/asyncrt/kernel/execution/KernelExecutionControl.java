@@ -10,13 +10,15 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 /**
- * JShell's local execution (cells run in the kernel's JVM, on a thread JShell can stop) with three additions:
- * calls that would end the JVM are redirected to {@link ExitGuard}, the class of the last snippet run is
- * remembered so that the kernel can read the value object behind JShell's value string, and a
- * {@link SnippetRunner} may take over running snippets (on the same thread, through {@link SnippetTrampoline}).
+ * JShell's local execution (cells run in the kernel's JVM, and JShell can stop them) with four additions:
+ * snippets run on a virtual thread ({@link SnippetThreads}), so that stopping them interrupts blocked socket
+ * calls too; calls that would end the JVM are redirected to {@link ExitGuard}; the class of the last snippet
+ * run is remembered so that the kernel can read the value object behind JShell's value string; and a
+ * {@link SnippetRunner} may take over running snippets (on that virtual thread, through {@link SnippetTrampoline}).
  */
 final class KernelExecutionControl extends LocalExecutionControl {
 
+    private final SnippetThreads threads = new SnippetThreads();
     private volatile Class<?> lastWrapper;
     private volatile SnippetRunner runner;
 
@@ -36,15 +38,19 @@ final class KernelExecutionControl extends LocalExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         lastWrapper = doitMethod.getDeclaringClass();
         SnippetRunner current = runner;
-        if (current == null) {
-            return super.invoke(doitMethod);
-        }
-        SnippetTrampoline.load(() -> current.run(() -> call(doitMethod)));
+        SnippetRunner.SnippetCode snippet = () -> call(doitMethod);
+        SnippetTrampoline.load(() -> threads.run(current == null ? snippet : () -> current.run(snippet)));
         try {
             return super.invoke(SnippetTrampoline.METHOD);
         } finally {
             SnippetTrampoline.unload();
         }
+    }
+
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        super.stop();
+        threads.interrupt();
     }
 
     /** Runs the snippets invoked from now on with {@code snippetRunner}; null for JShell's own way. */

@@ -3,7 +3,7 @@ package asyncrt.kernel.execution;
 /**
  * Runs the compiled code of each snippet of a cell. Ordinarily JShell calls it directly; a cell with
  * top-level {@code await} has each statement run as a task on the kernel's event loop instead. The runner
- * is called on the thread JShell runs the snippet on, so the Stop button reaches whatever it does there.
+ * is called on the snippet's own thread, so the Stop button reaches whatever it does there.
  */
 @FunctionalInterface
 public interface SnippetRunner {

@@ -3,10 +3,10 @@ package asyncrt.kernel.execution;
 import java.lang.reflect.Method;
 
 /**
- * JShell runs a snippet by calling a static method on a thread of its own, which the Stop button
- * interrupts. To run a snippet some other way (see {@link SnippetRunner}) on that same thread, JShell is
- * handed this class's {@link #run()} instead, which calls the code loaded here. Cells run one at a time, so
- * one slot suffices.
+ * JShell runs a snippet by calling a static method on a thread of its own. To run a snippet some other way (on a
+ * virtual thread, see {@link SnippetThreads}, and maybe with a {@link SnippetRunner}), JShell is handed this
+ * class's {@link #run()} instead, which calls the code loaded here. Cells run one at a time, so one slot
+ * suffices.
  */
 public final class SnippetTrampoline {
 

@@ -1,0 +1,101 @@
+package asyncrt.kernel.execution;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Runs each snippet's code on a virtual thread of its own, and interrupts what that code runs. On a virtual
+ * thread a blocked {@code java.net.Socket} read or {@code ServerSocket.accept} can be interrupted (the socket is
+ * closed and the call throws a {@code SocketException}); on JShell's platform snippet thread it cannot. JShell's
+ * stop interrupts the thread group it makes for each snippet, which the platform threads the snippet starts
+ * join. Neither the virtual thread nor the platform threads it starts are in that group (they are in the group of
+ * virtual threads): {@link #interrupt()} reaches them instead, taking the platform threads that joined the group
+ * of virtual threads while the snippet ran for the snippet's.
+ */
+final class SnippetThreads {
+
+    /** The thread group of all virtual threads, and of the platform threads they start. */
+    private static final ThreadGroup VIRTUAL_THREADS = Thread.ofVirtual().unstarted(() -> { }).getThreadGroup();
+
+    /** The running snippet's virtual thread, and the platform threads that were in its thread group before it. */
+    private record Running(Thread thread, Set<Thread> before) {
+    }
+
+    private volatile Running running;
+
+    /**
+     * Runs code on a new virtual thread; the calling thread waits until it has ended, whatever interrupts it.
+     *
+     * @return what the code returned
+     * @throws Exception what the code threw (an {@link Error} it threw propagates as itself)
+     */
+    Object run(SnippetRunner.SnippetCode code) throws Exception {
+        Object[] value = new Object[1];
+        Throwable[] thrown = new Throwable[1];
+        // The cell's code sees the name JShell gave the snippet's thread, as before.
+        Thread thread = Thread.ofVirtual().name(Thread.currentThread().getName()).unstarted(() -> {
+            try {
+                value[0] = code.call();
+            } catch (Exception | Error e) {
+                thrown[0] = e;
+            }
+        });
+        Set<Thread> before = Set.copyOf(platformThreads());
+        thread.start();
+        running = new Running(thread, before);
+        try {
+            joinUninterruptibly(thread);
+        } finally {
+            running = null;
+        }
+        if (thrown[0] instanceof Error error) {
+            throw error;
+        }
+        if (thrown[0] != null) {
+            throw (Exception) thrown[0];
+        }
+        return value[0];
+    }
+
+    /** Interrupts the running snippet's virtual thread and the platform threads started while it runs. */
+    void interrupt() {
+        Running snippet = running;
+        if (snippet == null) {
+            return;
+        }
+        snippet.thread().interrupt();
+        for (Thread started : platformThreads()) {
+            if (!snippet.before().contains(started)) {
+                started.interrupt();
+            }
+        }
+    }
+
+    /** The live platform threads in the group of virtual threads. */
+    private static List<Thread> platformThreads() {
+        Thread[] threads;
+        int count;
+        do {
+            threads = new Thread[VIRTUAL_THREADS.activeCount() + 8];
+            count = VIRTUAL_THREADS.enumerate(threads);
+        } while (count == threads.length);
+        return Arrays.asList(threads).subList(0, count);
+    }
+
+    /** Waits for a thread to end; the Stop button interrupts the waiting thread too (it is JShell's snippet thread). */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
