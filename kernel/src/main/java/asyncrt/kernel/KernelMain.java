@@ -7,6 +7,7 @@ import java.nio.file.Path;
 public final class KernelMain {
 
     private static final long EXIT_GRACE_MILLIS = 5000;
+    private static final String SCHEDULER_PARALLELISM = "jdk.virtualThreadScheduler.parallelism";
 
     private KernelMain() {
     }
@@ -24,6 +25,11 @@ public final class KernelMain {
         System.setProperty("java.awt.headless", "true");
         // Maven Resolver logs through SLF4J; without this it would warn, into a cell, that it has no logger.
         System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_SLF4JServiceProvider");
+        // Cells run on virtual threads: with one carrier thread (a one-CPU container, as on Binder), a cell
+        // spinning until a virtual thread it started has done something would wait for ever.
+        if (System.getProperty(SCHEDULER_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() < 2) {
+            System.setProperty(SCHEDULER_PARALLELISM, "2");
+        }
         ConnectionInfo connection = ConnectionInfo.read(Path.of(args[0]));
         KernelOptions options = KernelOptions.from(System.getenv());
         int status = new Kernel(connection, options).run();

@@ -225,6 +225,24 @@ class InterruptIT {
         }
     }
 
+    @Test
+    void onOneCpuACellWaitingForItsVirtualThreadIsNotStarved() throws Exception {
+        // Cells run on a virtual thread: with a single carrier thread, this cell's spinning would keep the
+        // virtual thread it starts from ever running.
+        try (KernelProcess oneCpu = KernelProcess.builder().jvm("-XX:ActiveProcessorCount=1").start()) {
+            Execution run = oneCpu.client().execute("""
+                    String spinUntilItRan() {
+                        var done = new java.util.concurrent.atomic.AtomicBoolean();
+                        Thread.ofVirtual().start(() -> done.set(true));
+                        while (!done.get()) { }
+                        return "the virtual thread ran";
+                    }
+                    spinUntilItRan()
+                    """, LONG, false);
+            assertEquals("\"the virtual thread ran\"", run.result(), run.toString());
+        }
+    }
+
     /** Starts a cell, interrupts it after some seconds, and returns what it did; checks it stopped in time. */
     private static Execution interruptAfterStart(String code, int seconds) throws Exception {
         Message request = KERNEL.client().send(Channel.SHELL, "execute_request", KernelClient.executeContent(code, false));
