@@ -49,6 +49,21 @@ class FaultIT {
     }
 
     @Test
+    void aThreadTheCellStartedReportsItsException() throws Exception {
+        Execution run = KERNEL.client().execute("""
+                var failing = new Thread(() -> {
+                    throw new IllegalStateException("from a thread");
+                }, "worker");
+                failing.start();
+                failing.join();
+                """);
+        assertEquals("ok", run.status(), run.toString());
+        String stderr = run.stream("stderr");
+        assertTrue(stderr.contains("Exception in thread \"worker\" java.lang.IllegalStateException: from a thread"), stderr);
+        assertSurvived();
+    }
+
+    @Test
     void causesAreShown() throws Exception {
         Execution run = KERNEL.client().execute("throw new RuntimeException(\"outer\", new java.io.IOException(\"inner\"));");
         assertTrue(run.traceback().contains("Caused by: java.io.IOException: inner"), run.traceback());

@@ -1,6 +1,7 @@
 package asyncrt.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncrt.kernel.protocol.Message;
@@ -223,6 +224,23 @@ class InterruptIT {
             assertEquals("KeyboardInterrupt", sleeping.ename(), "a coroutine asleep in asyncrt's loop is stopped too");
             assertEquals("3", timed.client().execute("1 + 2").result());
         }
+    }
+
+    @Test
+    void aBusyThreadTheSnippetStartedStopsQuietly() throws Exception {
+        String code = """
+                {
+                    var spinner = new Thread(() -> {
+                        while (true) { }
+                    });
+                    spinner.start();
+                    spinner.join();
+                }
+                """;
+        Execution run = interruptAfterStart(code, 2);
+        assertEquals("KeyboardInterrupt", run.ename(), run.toString());
+        assertFalse(run.stream("stderr").contains("ThreadDeath"), run.stream("stderr"));
+        assertSurvived();
     }
 
     @Test

@@ -24,6 +24,22 @@ final class SnippetThreads {
 
     private volatile Running running;
 
+    SnippetThreads() {
+        Thread.setDefaultUncaughtExceptionHandler(SnippetThreads::reportUncaught);
+    }
+
+    /**
+     * Prints what a thread ended with, as the JVM does, except the ThreadDeath of a thread the Stop button
+     * stopped: JShell's thread group swallowed those, and the threads a snippet starts are no longer in it.
+     */
+    @SuppressWarnings("removal")  // ThreadDeath is what JShell's stop checks throw
+    private static void reportUncaught(Thread thread, Throwable thrown) {
+        if (!(thrown instanceof ThreadDeath)) {
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            thrown.printStackTrace(System.err);
+        }
+    }
+
     /**
      * Runs code on a new virtual thread; the calling thread waits until it has ended, whatever interrupts it.
      *
