@@ -7,11 +7,12 @@ import java.util.Set;
 /**
  * Runs each snippet's code on a virtual thread of its own, and interrupts what that code runs. On a virtual
  * thread a blocked {@code java.net.Socket} read or {@code ServerSocket.accept} can be interrupted (the socket is
- * closed and the call throws a {@code SocketException}); on JShell's platform snippet thread it cannot. JShell's
- * stop interrupts the thread group it makes for each snippet, which the platform threads the snippet starts
- * join. Neither the virtual thread nor the platform threads it starts are in that group (they are in the group of
- * virtual threads): {@link #interrupt()} reaches them instead, taking the platform threads that joined the group
- * of virtual threads while the snippet ran for the snippet's.
+ * closed and the call throws a {@code SocketException}); on JShell's platform snippet thread it cannot.
+ *
+ * <p>JShell's stop interrupts the threads of the thread group it makes for each snippet. The virtual thread is
+ * not in that group, and neither are the platform threads the snippet's code starts: a thread started by a
+ * virtual thread joins the group of all virtual threads. So {@link #interrupt()} interrupts them itself: the
+ * virtual thread, and the platform threads that joined that group while the snippet ran.
  */
 final class SnippetThreads {
 
