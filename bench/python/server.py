@@ -6,9 +6,10 @@ Starts COMMAND with a free port appended, waits until it listens, runs wrk -t1 -
 warm it up and then for 10 s, stops it with SIGTERM, and reports requests per second, the 99th
 percentile of latency, and the CPU time the server (all its threads) and wrk spent per request.
 wrk and the server share the machine's cores, so requests per second also depend on wrk's share;
-the CPU time per request is the server's own cost. The server's output goes to /dev/null, block-buffered: Python's
-default for an output that is not a terminal (PYTHONUNBUFFERED is cleared for it), and what the
-Java main asyncrt.bench.Server15 sets up.
+the CPU time per request is the server's own cost.
+
+The server's output goes to /dev/null, block-buffered: Python's default for an output that is not
+a terminal (PYTHONUNBUFFERED is cleared for it), and what the Java main asyncrt.bench.Server15 sets up.
 """
 import os
 import re

@@ -44,7 +44,11 @@ public final class TimersFirstStep {
     /** With no argument, measures each body in a child JVM and reports all; with a body's name, measures that one. */
     public static void main(String[] args) throws IOException, InterruptedException {
         if (args.length == 1) {
-            double[] figures = measure(bodies().get(args[0]));
+            var body = bodies().get(args[0]);
+            if (body == null) {
+                throw new IllegalArgumentException("no body named " + args[0] + "; the bodies are " + bodies().keySet());
+            }
+            double[] figures = measure(body);
             System.out.println(Math.round(figures[0]) + " " + Math.round(figures[1]));
             return;
         }

@@ -58,10 +58,9 @@ final class SnippetThreads {
                 thrown[0] = e;
             }
         });
-        Set<Thread> before = Set.copyOf(platformThreads());
-        thread.start();
-        running = new Running(thread, before);
+        running = new Running(thread, Set.copyOf(platformThreads()));
         try {
+            thread.start();
             joinUninterruptibly(thread);
         } finally {
             running = null;
