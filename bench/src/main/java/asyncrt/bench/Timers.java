@@ -18,8 +18,8 @@ import java.util.Random;
 public final class Timers {
     static final int TASKS = 100_000;
 
-    static final int WARMUPS = 3;
-    static final int RUNS = 3;
+    static final int WARMUPS = 5;
+    static final int RUNS = 5;
 
     public static void main(String[] args) {
         // The steady state, with the code compiled (as spawn measures it): each figure is the
@@ -41,6 +41,7 @@ public final class Timers {
     }
 
     static double[] once(long seed) {
+        System.gc();  // every run starts from an empty young generation, so no collection falls in it by chance
         Random random = new Random(seed);
         double[] lateness = new double[TASKS];
         long start = System.nanoTime();
