@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The loop's timers, soonest first: a binary min-heap, as Python's {@code heapq} list of
+ * The loop's timers, soonest first: a min-heap, as Python's {@code heapq} list of
  * TimerHandles, ordered by {@link TimerHandle#compareTo} (due time, then the order they were
  * scheduled in).
  *
@@ -13,6 +13,10 @@ import java.util.function.Predicate;
  * numbers in one array. A heap of the handles alone follows a pointer to a handle at each
  * comparison: with 100 000 timers scheduled in a burst, a cache miss each time, which made the
  * insertion most of the cost of starting a sleeping task.
+ *
+ * <p>Each node has four children rather than two: the heap is half as deep, and the four due
+ * times a step down compares sit side by side in memory. With 100 000 timers, taking the soonest
+ * then touches about half as many cache lines.
  */
 final class TimerHeap {
     private double[] whens = new double[16];
@@ -65,8 +69,10 @@ final class TimerHeap {
         }
         Arrays.fill(timers, kept, size, null);
         size = kept;
-        for (int i = size / 2 - 1; i >= 0; i--) {
-            siftDown(i, timers[i]);
+        if (size > 1) {
+            for (int i = (size - 2) / 4; i >= 0; i--) {  // from the last timer's parent up to the root
+                siftDown(i, timers[i]);
+            }
         }
     }
 
@@ -91,7 +97,7 @@ final class TimerHeap {
     private void siftUp(int k, TimerHandle timer) {
         double when = timer.when();
         while (k > 0) {
-            int parent = (k - 1) >>> 1;
+            int parent = (k - 1) >>> 2;
             if (before(parent, when, timer)) {
                 break;
             }
@@ -106,19 +112,23 @@ final class TimerHeap {
     /** Puts {@code timer} at the hole {@code k}, moving it down past the sooner timers below it. */
     private void siftDown(int k, TimerHandle timer) {
         double when = timer.when();
-        int half = size >>> 1;
-        while (k < half) {
-            int child = 2 * k + 1;
-            int right = child + 1;
-            if (right < size && before(right, whens[child], timers[child])) {
-                child = right;
-            }
-            if (!before(child, when, timer)) {
+        while (true) {
+            int first = 4 * k + 1;
+            if (first >= size) {
                 break;
             }
-            whens[k] = whens[child];
-            timers[k] = timers[child];
-            k = child;
+            int soonest = first;
+            for (int child = first + 1; child < Math.min(first + 4, size); child++) {
+                if (before(child, whens[soonest], timers[soonest])) {
+                    soonest = child;
+                }
+            }
+            if (!before(soonest, when, timer)) {
+                break;
+            }
+            whens[k] = whens[soonest];
+            timers[k] = timers[soonest];
+            k = soonest;
         }
         whens[k] = when;
         timers[k] = timer;
