@@ -299,6 +299,9 @@ def table(results, uvloop):
     if "spawn-timeline" in results:
         notes.append("spawn-timeline: one JVM runs spawn alternately as it is and with an asyncrt.introspect.Timeline"
                      " attached to each new loop (what %%timeline does to a cell); medians of 5 each, continuations only.")
+    if "timers" in results:
+        notes.append("timers: asyncrt's figures are medians of 5 runs after 5 warm-ups, each run started after a full"
+                     " collection (System.gc(), untimed); CPython's come from one run in a fresh process.")
     if "timers-first-step" in results:
         notes.append("timers-first-step: one loop iteration running 100 000 first steps (the pass that sets the timers"
                      " workload's p99), the loop thread's CPU time per step; medians of 20 after 20 warm-ups, continuations only.")
