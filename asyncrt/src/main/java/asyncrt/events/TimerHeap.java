@@ -118,7 +118,8 @@ final class TimerHeap {
                 break;
             }
             int soonest = first;
-            for (int child = first + 1; child < Math.min(first + 4, size); child++) {
+            int end = Math.min(first + 4, size);
+            for (int child = first + 1; child < end; child++) {
                 if (before(child, whens[soonest], timers[soonest])) {
                     soonest = child;
                 }
