@@ -340,7 +340,22 @@ def load_average():
     return "/".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def stamp(java, began, load_before, rounds):
+def host_stalls(java):
+    """What bench/src/main/java/asyncrt/bench/HostStalls.java measures: the host holding up a thread of this machine."""
+    print("  host stalls ...", file=sys.stderr, flush=True)
+    return run(java_command(java, [], "asyncrt.bench.HostStalls"), Shared())
+
+
+def describe_stalls(before, after):
+    """HostStalls' figures before and after the run, side by side."""
+    def pair(key):
+        return f"{before[key]} | {after[key]}"
+    return (f"a running thread stopped for > 1 ms {pair('running_over_1ms')} times (> 4 ms: {pair('running_over_4ms')};"
+            f" longest {pair('running_longest_ms')} ms), a 1 ms wait ending > 1 ms late {pair('waiting_over_1ms')} times"
+            f" (> 4 ms: {pair('waiting_over_4ms')}; longest {pair('waiting_longest_ms')} ms)")
+
+
+def stamp(java, began, load_before, rounds, stalls_before, stalls_after):
     version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     python_version = subprocess.run([PYTHON, "--version"], capture_output=True, text=True).stdout.strip()
     uvloop_version = subprocess.run([PYTHON, "-c", "import uvloop; print(uvloop.__version__)"],
@@ -351,7 +366,9 @@ def stamp(java, began, load_before, rounds):
     return (f"Run {began:%Y-%m-%d %H:%M}–{datetime.datetime.now():%H:%M} on {platform.node()}: {os.cpu_count()} × {cpu},"
             f" {platform.system()} {platform.release()}; {version}; {python_version}, uvloop {uvloop_version}.\n"
             f"Load average (1/5/15 min) {load_before} at the start, {load_average()} at the end"
-            f" (the machine is shared: other work slows every peer); {how}.")
+            f" (the machine is shared: other work slows every peer); {how}.\n"
+            f"Host stalls (the VM's host holding up a thread: a timer due meanwhile is late by as much), 5 s of each probe,"
+            f" before | after the run: {describe_stalls(stalls_before, stalls_after)}.")
 
 
 def svg(results):
@@ -402,8 +419,11 @@ def main():
     chosen = [w for w in WORKLOADS if w.name in names]
     uvloop = have_uvloop()
     began, load_before = datetime.datetime.now(), load_average()
+    stalls_before = host_stalls(java)
     results = measure_rounds(chosen, java, uvloop, args.rounds)
-    report = f"# asyncrt benchmarks\n\n{stamp(java, began, load_before, args.rounds)}\n\n{table(results, uvloop)}"
+    stalls_after = host_stalls(java)
+    report = (f"# asyncrt benchmarks\n\n{stamp(java, began, load_before, args.rounds, stalls_before, stalls_after)}\n\n"
+              f"{table(results, uvloop)}")
     if args.jmh:
         report += "\n## Hot paths (JMH, one fork, 3 warm-up and 5 measured iterations of 1 s)\n\n" + jmh(java)
     out = ROOT / "target" / "bench"
