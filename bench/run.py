@@ -367,8 +367,9 @@ def stamp(java, began, load_before, rounds, stalls_before, stalls_after):
             f" {platform.system()} {platform.release()}; {version}; {python_version}, uvloop {uvloop_version}.\n"
             f"Load average (1/5/15 min) {load_before} at the start, {load_average()} at the end"
             f" (the machine is shared: other work slows every peer); {how}.\n"
-            f"Host stalls (the VM's host holding up a thread: a timer due meanwhile is late by as much), 5 s of each probe,"
-            f" before | after the run: {describe_stalls(stalls_before, stalls_after)}.")
+            f"Host stalls (the VM's host holding up a thread: a timer due meanwhile is late by as much),"
+            f" {stalls_before['seconds_each']} s of each probe, before | after the run:"
+            f" {describe_stalls(stalls_before, stalls_after)}.")
 
 
 def svg(results):

@@ -19,11 +19,13 @@ import java.util.Map;
 public final class HostStalls {
     private static final int SECONDS = 5;
     private static final long MS = 1_000_000;
+    private static final long PROBE_NANOS = SECONDS * 1000 * MS;
 
     private HostStalls() {}
 
     public static void main(String[] args) throws IOException {
         Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("seconds_each", SECONDS);
         figures.putAll(spinning().figures("running"));
         figures.putAll(waiting().figures("waiting"));
         Workload.report("host-stalls", figures);
@@ -32,7 +34,7 @@ public final class HostStalls {
     /** Gaps between consecutive clock reads of a spinning thread: time its vCPU was taken away. */
     private static Stalls spinning() {
         Stalls stalls = new Stalls();
-        long end = System.nanoTime() + SECONDS * 1000 * MS;
+        long end = System.nanoTime() + PROBE_NANOS;
         long previous = System.nanoTime();
         for (long now = previous; now < end; now = System.nanoTime()) {
             stalls.add(now - previous);
@@ -45,7 +47,7 @@ public final class HostStalls {
     private static Stalls waiting() throws IOException {
         Stalls stalls = new Stalls();
         try (Selector selector = Selector.open()) {
-            long end = System.nanoTime() + SECONDS * 1000 * MS;
+            long end = System.nanoTime() + PROBE_NANOS;
             while (System.nanoTime() < end) {
                 long start = System.nanoTime();
                 selector.select(1);
