@@ -88,14 +88,17 @@ public final class Asyncio {
 
     /** {@code asyncio.run(main(), debug=True)}. */
     public static <T> T run(Coroutine<T> main, Boolean debug) {
-        if (EventLoop.runningLoopOrNull() != null) {
+        EventLoop running = EventLoop.runningLoopOrNull();
+        if (running != null && !running.isNestedRunAllowed()) {
             main.close();
             throw new IllegalStateException("asyncio.run() cannot be called from a running event loop:"
                     + " inside a coroutine, await(...) the coroutine instead");
         }
-        try (Runner runner = new Runner(debug)) {
-            return runner.run(main);
-        }
+        return EventLoop.runNested("asyncio.run()", () -> {
+            try (Runner runner = new Runner(debug)) {
+                return runner.run(main);
+            }
+        });
     }
 
     public static EventLoop getRunningLoop() {

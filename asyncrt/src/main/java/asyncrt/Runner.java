@@ -46,11 +46,16 @@ public final class Runner implements AutoCloseable {
 
     /** Runs {@code coro} to completion on the runner's loop and returns its result. */
     public <T> T run(Coroutine<T> coro) {
-        if (EventLoop.runningLoopOrNull() != null) {
+        EventLoop running = EventLoop.runningLoopOrNull();
+        if (running != null && !running.isNestedRunAllowed()) {
             coro.close();
             throw new IllegalStateException("Runner.run() cannot be called from a running event loop:"
                     + " inside a coroutine, await the coroutine instead");
         }
+        return EventLoop.runNested("Runner.run()", () -> runHere(coro));
+    }
+
+    private <T> T runHere(Coroutine<T> coro) {
         initialize();
         Task<T> task = loop.createTask(coro, null, context);
         interruptCount = 0;
@@ -81,6 +86,13 @@ public final class Runner implements AutoCloseable {
             state = State.CLOSED;
             return;
         }
+        EventLoop.runNested("Runner.close()", () -> {
+            closeHere();
+            return null;
+        });
+    }
+
+    private void closeHere() {
         try {
             cancelAllTasks();
             loop.runUntilComplete(loop.shutdownDefaultExecutor());

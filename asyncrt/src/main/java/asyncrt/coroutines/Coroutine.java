@@ -43,6 +43,8 @@ public final class Coroutine<T> implements Awaitable<T> {
     private Object waitSubject;
     /** The machinery of a coroutine driven by send() or a task; null for one awaited inline. */
     private Drive<T> drive;
+    /** A name given with {@link #setName}, or null for the body's method name. */
+    private String name;
 
     /**
      * What only a driven coroutine needs: its engine, the values crossing suspensions, its outcome.
@@ -299,9 +301,17 @@ public final class Coroutine<T> implements Awaitable<T> {
         return state != State.CREATED;
     }
 
-    /** The name of the method whose {@code async(...)} made this coroutine. */
+    /**
+     * The coroutine's name: the one given with {@link #setName}, else the name of the method whose
+     * {@code async(...)} made it (Python's {@code __name__}).
+     */
     public String getName() {
-        return BodyNames.of(body);
+        return name != null ? name : BodyNames.of(body);
+    }
+
+    /** Renames the coroutine, as assigning Python's {@code coro.__name__} does; a host names code it wraps this way. */
+    public void setName(String name) {
+        this.name = name;
     }
 
     /** What the coroutine awaits now: another coroutine, a future, or null (Python's {@code cr_await}). */
@@ -369,7 +379,8 @@ public final class Coroutine<T> implements Awaitable<T> {
 
     @Override
     public String toString() {
-        return "<coroutine object " + getName() + "() " + state.name().toLowerCase() + ">";
+        String shown = name != null ? name : getName() + "()";
+        return "<coroutine object " + shown + " " + state.name().toLowerCase() + ">";
     }
 
     // ---- never-awaited tracking --------------------------------------------------------------

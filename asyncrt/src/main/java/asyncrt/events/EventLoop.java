@@ -59,6 +59,7 @@ public class EventLoop {
     private boolean debug = Boolean.getBoolean("asyncrt.debug") || System.getenv("PYTHONASYNCIODEBUG") != null;
     private double slowCallbackDuration = 0.1;
     private ExceptionHandler exceptionHandler;
+    private volatile boolean nestedRunAllowed;
     private ExecutorService defaultExecutor;
     private final Map<Signal, Signals.Registration> signalHandlers = new java.util.EnumMap<>(Signal.class);
 
@@ -105,6 +106,56 @@ public class EventLoop {
     /** Makes {@code loop} this thread's current loop (null to clear it). */
     public static void setEventLoop(EventLoop loop) {
         ThreadState.current().eventLoop = loop;
+    }
+
+    /**
+     * Lets {@code Asyncio.run} and {@code Runner.run} be called from this loop's callbacks and tasks, which asyncio
+     * refuses ("cannot be called from a running event loop"). Such a call then runs its fresh loop on this thread,
+     * nested, exactly as a script would run it, and this loop waits meanwhile, as it waits for any callback that
+     * blocks. Off by default. A host whose code always runs on a loop that lives between calls (the Jupyter
+     * kernel runs every cell as a task of its own loop) turns it on, so that {@code Asyncio.run(main())} still
+     * works there as it does in a script, with no {@code nest_asyncio}-style patching.
+     */
+    public void setNestedRunAllowed(boolean allowed) {
+        nestedRunAllowed = allowed;
+    }
+
+    /** Whether {@link #setNestedRunAllowed} is on. */
+    public boolean isNestedRunAllowed() {
+        return nestedRunAllowed;
+    }
+
+    /**
+     * Runs {@code run} on this thread as if no loop were running here, then puts this thread's loop state back:
+     * how {@code Asyncio.run} runs nested inside a loop that allows it ({@link #setNestedRunAllowed}). Fails with
+     * asyncio's message when a loop runs here that does not allow it.
+     *
+     * @param caller what is being called, for the error message ({@code asyncio.run()})
+     */
+    public static <T> T runNested(String caller, java.util.function.Supplier<T> run) {
+        ThreadState state = ThreadState.current();
+        EventLoop host = state.runningLoop;
+        if (host == null) {
+            return run.get();
+        }
+        if (!host.nestedRunAllowed) {
+            throw new IllegalStateException(caller + " cannot be called from a running event loop:"
+                    + " inside a coroutine, await(...) the coroutine instead");
+        }
+        Coroutine<?> coroutine = state.coroutine;
+        EventLoop eventLoop = state.eventLoop;
+        java.util.ArrayList<Coroutine<?>> created = state.createdCoroutines;
+        state.runningLoop = null;
+        state.coroutine = null;
+        state.createdCoroutines = null;
+        try {
+            return run.get();
+        } finally {
+            state.runningLoop = host;
+            state.coroutine = coroutine;
+            state.eventLoop = eventLoop;
+            state.createdCoroutines = created;
+        }
     }
 
     // ---- running -----------------------------------------------------------------------------

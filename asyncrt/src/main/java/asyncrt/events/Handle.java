@@ -34,6 +34,11 @@ public class Handle {
         return cancelled;
     }
 
+    /** The context the callback runs in (Python's {@code Handle.get_context()}). */
+    public Context getContext() {
+        return context;
+    }
+
     /** The callback, for introspection. */
     public Runnable callback() {
         return callback;

@@ -1,6 +1,7 @@
 package asyncrt.kernel;
 
-import asyncrt.kernel.autoawait.AutoAwait;
+import asyncrt.kernel.kernelloop.AutoAwait;
+import asyncrt.kernel.kernelloop.CellOwner;
 import asyncrt.kernel.display.Display;
 import asyncrt.kernel.display.Renderer;
 import asyncrt.kernel.execution.CellFailure;
@@ -57,7 +58,6 @@ public final class Kernel {
     private final CountDownLatch shutdown = new CountDownLatch(1);
     private final MagicRegistry magics = new MagicRegistry();
     private final Renderer renderer = new Renderer(value -> Value.of(value).text());
-    private final AutoAwait autoAwait = new AutoAwait();
     private CompletableFuture<JShellEvaluator> evaluator;
     private ExtensionLoader extensions;
 
@@ -75,15 +75,16 @@ public final class Kernel {
         MessageFactory messages = new MessageFactory();
         try (KernelSockets sockets = new KernelSockets(connection)) {
             IOPub iopub = new IOPub(sockets.iopub(), messages);
-            CellIO io = new CellIO(iopub, sockets.stdin(), messages);
-            OutputCapture capture = OutputCapture.install(io, io, io::flush);
+            CellIO io = new CellIO(iopub, sockets.stdin(), messages, CellOwner::here);
+            OutputCapture capture = OutputCapture.install(io, io, io::flush, CellOwner::here);
+            AutoAwait autoAwait = new AutoAwait(io::request);
             Logger.getLogger("").getHandlers(); // its console handler now writes to the cells' stderr
             io.attach(capture.batcher());
             Display.install(io, renderer);
             iopub.status(null, "starting");
 
             HistoryStore history = new HistoryStore(options.historyFile());
-            Interrupter interrupter = new Interrupter(this::evaluatorIfReady, options.timeoutMillis());
+            Interrupter interrupter = new Interrupter(this::evaluatorIfReady, autoAwait.loop(), options.timeoutMillis());
             CellRunner runner = new CellRunner(this::evaluator, magics, this::classpathChanged, autoAwait);
             CompletableFuture<CodeAnalysis> analysis = new CompletableFuture<>();
             extensions = new ExtensionLoader(context(runner));
@@ -124,6 +125,7 @@ public final class Kernel {
 
 
             shutdown.await();
+            autoAwait.loop().shutdown();
             shellLoop.stop();
             controlLoop.stop();
             shellThread.join(500);

@@ -1,5 +1,6 @@
 package asyncrt.kernel.execution;
 
+import asyncrt.kernel.Log;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -38,12 +39,27 @@ final class KernelExecutionControl extends LocalExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         lastWrapper = doitMethod.getDeclaringClass();
         SnippetRunner current = runner;
-        SnippetRunner.SnippetCode snippet = () -> call(doitMethod);
-        SnippetTrampoline.load(() -> threads.run(current == null ? snippet : () -> current.run(snippet)));
+        SnippetTrampoline.load(() -> threads.run(() -> call(doitMethod), current));
         try {
             return super.invoke(SnippetTrampoline.METHOD);
         } finally {
             SnippetTrampoline.unload();
+            clearStop();
+        }
+    }
+
+    /**
+     * JShell's stop sets a flag that every stop check in cell code obeys, on any thread, and clears it only when
+     * the next snippet starts. Code of earlier cells runs between snippets too (tasks on the kernel's loop), so
+     * the flag is cleared as soon as the stopped snippet has ended.
+     */
+    private void clearStop() {
+        try {
+            java.lang.reflect.Field allStop = findClass("REPL.$Cancel$").getDeclaredField("allStop");
+            allStop.setAccessible(true);
+            allStop.setBoolean(null, false);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Log.debug("cannot clear JShell's stop flag: " + e);
         }
     }
 

@@ -19,7 +19,7 @@ final class SnippetThreads {
     /** The thread group of all virtual threads, and of the platform threads they start. */
     private static final ThreadGroup VIRTUAL_THREADS = Thread.ofVirtual().unstarted(() -> { }).getThreadGroup();
 
-    /** The running snippet's virtual thread, and the platform threads that were in its thread group before it. */
+    /** The running snippet's virtual thread (null when a runner runs it elsewhere), and the platform threads that were in its thread group before it. */
     private record Running(Thread thread, Set<Thread> before) {
     }
 
@@ -48,6 +48,27 @@ final class SnippetThreads {
      * @throws Exception what the code threw (an {@link Error} it threw propagates as itself)
      */
     Object run(SnippetRunner.SnippetCode code) throws Exception {
+        return run(code, null);
+    }
+
+    /**
+     * Runs code with {@code runner}, which hands it to another thread (the kernel's loop) and waits; the threads
+     * the code starts meanwhile are interrupted by {@link #interrupt()}, the runner's thread is not (it runs more
+     * than this snippet). Without a runner, as {@link #run(SnippetRunner.SnippetCode)}.
+     */
+    Object run(SnippetRunner.SnippetCode code, SnippetRunner runner) throws Exception {
+        if (runner == null) {
+            return runOnOwnThread(code);
+        }
+        running = new Running(null, Set.copyOf(platformThreads()));
+        try {
+            return runner.run(code);
+        } finally {
+            running = null;
+        }
+    }
+
+    private Object runOnOwnThread(SnippetRunner.SnippetCode code) throws Exception {
         Object[] value = new Object[1];
         Throwable[] thrown = new Throwable[1];
         // The cell's code sees the name JShell gave the snippet's thread, as before.
@@ -80,7 +101,9 @@ final class SnippetThreads {
         if (snippet == null) {
             return;
         }
-        snippet.thread().interrupt();
+        if (snippet.thread() != null) {
+            snippet.thread().interrupt();
+        }
         for (Thread started : platformThreads()) {
             if (!snippet.before().contains(started)) {
                 started.interrupt();

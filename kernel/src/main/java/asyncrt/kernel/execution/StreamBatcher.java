@@ -21,8 +21,11 @@ public final class StreamBatcher implements AutoCloseable {
     /** Receives the batched text of one stream. */
     @FunctionalInterface
     public interface Sink {
-        /** @param name {@code stdout} or {@code stderr} */
-        void stream(String name, String text);
+        /**
+         * @param owner whose output it is (the cell that made the code that wrote it), or null for the cell running now
+         * @param name  {@code stdout} or {@code stderr}
+         */
+        void stream(Object owner, String name, String text);
     }
 
     static final int MAX_PENDING_BYTES = 1 << 18;
@@ -45,8 +48,13 @@ public final class StreamBatcher implements AutoCloseable {
         flusher = Thread.ofPlatform().daemon().name("output-flusher").start(this::flushLoop);
     }
 
-    /** Appends bytes (UTF-8) written to a stream; waits while too much is waiting to be sent. */
+    /** Appends bytes (UTF-8) written to a stream by the running cell; waits while too much is waiting to be sent. */
     void write(String name, byte[] bytes, int offset, int length) {
+        write(null, name, bytes, offset, length);
+    }
+
+    /** Appends bytes (UTF-8) written to a stream by {@code owner}'s code; waits while too much is waiting to be sent. */
+    void write(Object owner, String name, byte[] bytes, int offset, int length) {
         synchronized (this) {
             while (pendingBytes >= MAX_PENDING_BYTES && !closed && Thread.currentThread() != flusher) {
                 notifyAll();
@@ -58,8 +66,8 @@ public final class StreamBatcher implements AutoCloseable {
                 }
             }
             Segment last = pending.isEmpty() ? null : pending.getLast();
-            if (last == null || !last.name.equals(name)) {
-                last = new Segment(name);
+            if (last == null || !last.name.equals(name) || last.owner != owner) {
+                last = new Segment(owner, name);
                 pending.add(last);
             }
             last.append(bytes, offset, length);
@@ -83,7 +91,7 @@ public final class StreamBatcher implements AutoCloseable {
             for (Segment segment : batch) {
                 String text = decode(segment);
                 if (!text.isEmpty()) {
-                    sink.stream(segment.name, text);
+                    sink.stream(segment.owner, segment.name, text);
                 }
             }
         }
@@ -131,13 +139,15 @@ public final class StreamBatcher implements AutoCloseable {
         flush();
     }
 
-    /** Consecutive bytes written to one stream. */
+    /** Consecutive bytes written to one stream by one owner's code. */
     private static final class Segment {
+        final Object owner;
         final String name;
         byte[] bytes = new byte[256];
         int length;
 
-        Segment(String name) {
+        Segment(Object owner, String name) {
+            this.owner = owner;
             this.name = name;
         }
 

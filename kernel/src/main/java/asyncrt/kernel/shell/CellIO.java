@@ -11,11 +11,13 @@ import asyncrt.kernel.protocol.MessageFactory;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.function.Supplier;
 
 /**
- * Connects what cells do to the front end: their printed output, displays and input requests go to the
- * execute request that is running (or, for output from threads that outlive their cell, to the latest one,
- * as ipykernel does).
+ * Connects what cells do to the front end: their printed output and displays go to the execute request of the
+ * cell whose code made them (a task keeps its creator's cell, as ipykernel routes output by context variable),
+ * else to the one running now (or, for threads that outlive their cell, the latest one); input requests go to
+ * the one running now.
  */
 public final class CellIO implements StreamBatcher.Sink, DisplayPublisher, FrontEndInput {
 
@@ -24,6 +26,7 @@ public final class CellIO implements StreamBatcher.Sink, DisplayPublisher, Front
     private final IOPub iopub;
     private final Channel stdin;
     private final MessageFactory messages;
+    private final Supplier<Object> owner;
     private volatile StreamBatcher batcher;
     private volatile Message parent;
     private volatile boolean allowStdin;
@@ -32,11 +35,13 @@ public final class CellIO implements StreamBatcher.Sink, DisplayPublisher, Front
      * @param iopub    where output goes
      * @param stdin    where input is asked for
      * @param messages makes input requests
+     * @param owner    tells, on the thread that displays something, whose output it is (null: the running cell's)
      */
-    public CellIO(IOPub iopub, Channel stdin, MessageFactory messages) {
+    public CellIO(IOPub iopub, Channel stdin, MessageFactory messages, Supplier<Object> owner) {
         this.iopub = iopub;
         this.stdin = stdin;
         this.messages = messages;
+        this.owner = owner;
     }
 
     /** The batcher whose output this routes, flushed before anything else is published. */
@@ -59,12 +64,22 @@ public final class CellIO implements StreamBatcher.Sink, DisplayPublisher, Front
         }
     }
 
+    /** The execute request running now (or the last one), whose cell gets the output of code no cell owns. */
+    public Message request() {
+        return parent;
+    }
+
+    /** The request whose cell gets output from code that {@code owner} tells of (null: the running one). */
+    private Message parentFor(Object owner) {
+        return owner instanceof Message request ? request : parent;
+    }
+
     @Override
-    public void stream(String name, String text) {
+    public void stream(Object owner, String name, String text) {
         JsonObject content = new JsonObject();
         content.addProperty("name", name);
         content.addProperty("text", text);
-        iopub.publish(parent, "stream", content);
+        iopub.publish(parentFor(owner), "stream", content);
     }
 
     @Override
@@ -76,7 +91,7 @@ public final class CellIO implements StreamBatcher.Sink, DisplayPublisher, Front
             transient_.addProperty("display_id", displayId);
         }
         content.add("transient", transient_);
-        iopub.publish(parent, update ? "update_display_data" : "display_data", content);
+        iopub.publish(parentFor(owner.get()), update ? "update_display_data" : "display_data", content);
     }
 
     @Override
@@ -84,7 +99,7 @@ public final class CellIO implements StreamBatcher.Sink, DisplayPublisher, Front
         flush();
         JsonObject content = new JsonObject();
         content.addProperty("wait", wait);
-        iopub.publish(parent, "clear_output", content);
+        iopub.publish(parentFor(owner.get()), "clear_output", content);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package asyncrt.kernel.shell;
 
 import asyncrt.kernel.execution.CellFailure;
-import asyncrt.kernel.execution.ConstantExpression;
-import asyncrt.kernel.autoawait.AutoAwait;
+import asyncrt.kernel.kernelloop.AutoAwait;
 import asyncrt.kernel.execution.JShellEvaluator;
-import asyncrt.kernel.execution.SnippetRunner;
 import asyncrt.kernel.execution.Value;
 import asyncrt.kernel.magics.CellMagic;
 import asyncrt.kernel.magics.LineMagic;
@@ -21,8 +19,7 @@ import java.util.function.Supplier;
 /**
  * Runs a cell: a {@code %%name} first line makes the whole cell that cell magic's; otherwise lines starting
  * with {@code %name} run as line magics, in order with the Java code between them. Java code goes to JShell,
- * except a constant expression such as {@code 1 + 1}, which is worked out directly; code that awaits at top
- * level runs on the kernel's event loop ({@link AutoAwait}).
+ * and each of its statements runs on the kernel's event loop ({@link AutoAwait}).
  */
 public final class CellRunner implements MagicContext {
 
@@ -96,13 +93,8 @@ public final class CellRunner implements MagicContext {
 
     /** Runs Java code that starts on the given zero-based line of the cell. */
     private Optional<Value> runCodeAt(String code, int firstLine) throws CellFailure {
-        Optional<Object> constant = ConstantExpression.evaluate(code);
-        if (constant.isPresent()) {
-            return Optional.of(Value.of(constant.get()));
-        }
         JShellEvaluator jshell = evaluator();
-        SnippetRunner runner = autoAwait.runnerFor(code, label, jshell).orElse(null);
-        return jshell.eval("\n".repeat(firstLine) + code, label, runner);
+        return jshell.eval("\n".repeat(firstLine) + code, label, autoAwait.runnerFor(label));
     }
 
     private Optional<Value> runLineMagic(String text) throws CellFailure {

@@ -1,7 +1,13 @@
 package asyncrt.kernel.shell;
 
 import asyncrt.kernel.Log;
+import asyncrt.events.EventLoop;
+import asyncrt.events.LoopRegistry;
+import asyncrt.kernel.execution.CellPosition;
 import asyncrt.kernel.execution.JShellEvaluator;
+import asyncrt.kernel.kernelloop.KernelLoop;
+import asyncrt.tasks.Task;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -10,10 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * Stops running cells: on the Stop button ({@code interrupt_request}) and when a cell outlives the execution
- * timeout. As in Python, the first interrupt of a cell that is inside {@code Asyncio.run} goes to the asyncio
- * loop as SIGINT (its handler runs, or the main task is cancelled), and a second one stops the cell outright;
- * any other cell is stopped at once: JShell's stop check ends busy loops and blocked sleeps and waits are
- * interrupted.
+ * timeout. How depends on where the cell stands on the kernel's loop ({@link KernelLoop.CellState}): code on the
+ * loop's thread is stopped by JShell's stop check (busy loops) and an interrupt (sleeps, waits, socket calls); a
+ * cell suspended at an await is cancelled there, or abandoned to finish its clean-up on the loop.
  */
 public final class Interrupter implements AutoCloseable {
 
@@ -24,19 +29,26 @@ public final class Interrupter implements AutoCloseable {
     private final AsyncioSignals signals = new AsyncioSignals();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().daemon().name("cell-stopper").unstarted(r));
+    /** How long after the first Stop delivered SIGINT a cell that has not ended gets a line saying why. */
+    private static final long NOTICE_AFTER_MILLIS = 500;
+
+    private final KernelLoop kernelLoop;
     private final long timeoutMillis;
     private boolean cellRunning;
     private boolean signalDelivered;
+    private boolean noticeShown;
     private long generation;
     private ScheduledFuture<?> timeout;
     private ScheduledFuture<?> stopping;
 
     /**
      * @param evaluator     the evaluator whose cells to stop, or null while JShell is still starting
+     * @param kernelLoop    the loop the cells run on
      * @param timeoutMillis stop a cell after this long; 0 for never
      */
-    public Interrupter(Supplier<JShellEvaluator> evaluator, long timeoutMillis) {
+    public Interrupter(Supplier<JShellEvaluator> evaluator, KernelLoop kernelLoop, long timeoutMillis) {
         this.evaluator = evaluator;
+        this.kernelLoop = kernelLoop;
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -45,6 +57,7 @@ public final class Interrupter implements AutoCloseable {
         long cell = ++generation;
         cellRunning = true;
         signalDelivered = false;
+        noticeShown = false;
         JShellEvaluator ready = evaluator.get();
         if (ready != null) {
             ready.clearStop();
@@ -68,17 +81,78 @@ public final class Interrupter implements AutoCloseable {
         stopping = null;
     }
 
-    /** The Stop button. */
+    /**
+     * The Stop button. The first press is SIGINT, as Ctrl-C is in Python: a loop that handles SIGINT gets it
+     * ({@code Asyncio.run} cancels its main task); a cell suspended at a top-level await is cancelled there; a cell
+     * whose code holds the kernel's loop is stopped at once. When the first press cannot end the cell (a loop that
+     * took SIGINT is blocked, or the kernel's loop is held by another task), one line in the cell says so, and the
+     * second press ends the cell outright. Stop never touches the kernel loop's other tasks.
+     */
     public synchronized void interrupt() {
         if (!cellRunning) {
             return;
         }
-        if (!signalDelivered && signals.deliverSigint()) {
-            signalDelivered = true;
-            Log.info("interrupt delivered to the running asyncio loop as SIGINT");
+        if (signalDelivered || noticeShown) {
+            stopUntilEnded(generation, "interrupted");
             return;
         }
-        stopUntilEnded(generation, "interrupted");
+        if (signals.deliverSigint()) {
+            signalDelivered = true;
+            Log.info("interrupt delivered to the running asyncio loop as SIGINT");
+            long cell = generation;
+            timer.schedule(() -> noticeIfStillRunning(cell), NOTICE_AFTER_MILLIS, TimeUnit.MILLISECONDS);
+            return;
+        }
+        switch (kernelLoop.cellState()) {
+            case SUSPENDED -> {
+                kernelLoop.cancelCell();
+            }
+            case WAITING_FOR_LOOP -> {
+                noticeShown = true;
+                System.err.println("The kernel's event loop is blocked" + blocker() + ", so this cell cannot start;"
+                        + " press Stop again to stop it");
+            }
+            default -> stopUntilEnded(generation, "interrupted");
+        }
+    }
+
+    private synchronized void noticeIfStillRunning(long cell) {
+        if (generation == cell && cellRunning && stopping == null) {
+            noticeShown = true;
+            System.err.println("SIGINT delivered to the loop, which is blocked" + blocker()
+                    + "; press Stop again to end the cell");
+        }
+    }
+
+    /** " in Task 'main' at In [3], line 2": what holds the loop running on the kernel loop's thread now. */
+    private String blocker() {
+        Thread loopThread = kernelLoop.thread();
+        if (loopThread == null) {
+            return "";
+        }
+        StringBuilder where = new StringBuilder();
+        Task<?> task = kernelLoop.runningTask();
+        for (EventLoop loop : LoopRegistry.openLoops()) {
+            // A loop Asyncio.run made inside the cell runs nested on the same thread: its task is the one that holds it.
+            Task<?> current = loop.thread() == loopThread ? loop.tasks().current() : null;
+            if (current != null && loop != kernelLoop.ifMade().orElse(null)) {
+                task = current;
+            }
+        }
+        if (task != null) {
+            where.append(" in Task '").append(task.getName()).append("'");
+        }
+        JShellEvaluator jshell = evaluator.get();
+        if (jshell != null) {
+            for (StackTraceElement frame : loopThread.getStackTrace()) {
+                Optional<CellPosition> position = jshell.cellPosition(frame.getFileName(), frame.getLineNumber());
+                if (position.isPresent()) {
+                    where.append(" at ").append(position.get().cell()).append(", line ").append(position.get().line());
+                    break;
+                }
+            }
+        }
+        return where.toString();
     }
 
     /** Stops a cell, again and again until it has ended. */
@@ -90,12 +164,27 @@ public final class Interrupter implements AutoCloseable {
         stopping = timer.scheduleWithFixedDelay(() -> {
             JShellEvaluator jshell = evaluator.get();
             synchronized (this) {
-                if (jshell != null && generation == cell && cellRunning) {
-                    jshell.stop(reason);
-                    // A loop waiting in asyncrt's own code (a sleeping coroutine) sees no stop check; SIGINT
-                    // makes Asyncio.run end its main task.
-                    signals.deliverSigint();
+                if (generation != cell || !cellRunning) {
+                    return;
                 }
+                KernelLoop.CellState state = kernelLoop.cellState();
+                if (state == KernelLoop.CellState.SUSPENDED) {
+                    // Its code is not running: end the cell now, and let its cancelled task clean up on the loop.
+                    kernelLoop.abandonCell(reason);
+                    return;
+                }
+                if (jshell != null) {
+                    jshell.stop(reason);
+                }
+                if (state != KernelLoop.CellState.NONE) {
+                    kernelLoop.interruptLoopThread();
+                }
+                if (state == KernelLoop.CellState.WAITING_FOR_LOOP) {
+                    kernelLoop.abandonCell(reason);
+                }
+                // A loop waiting in asyncrt's own code (a sleeping coroutine) sees no stop check; SIGINT
+                // makes Asyncio.run end its main task.
+                signals.deliverSigint();
             }
         }, 0, RESTOP_MILLIS, TimeUnit.MILLISECONDS);
     }

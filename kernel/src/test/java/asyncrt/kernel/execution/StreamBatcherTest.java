@@ -17,7 +17,7 @@ class StreamBatcherTest {
     @Test
     void keepsOrderAcrossStreamsAndJoinsNeighbours() {
         List<Piece> sent = new ArrayList<>();
-        try (StreamBatcher batcher = new StreamBatcher((name, text) -> sent.add(new Piece(name, text)))) {
+        try (StreamBatcher batcher = new StreamBatcher((owner, name, text) -> sent.add(new Piece(name, text)))) {
             synchronized (batcher) { // hold the flusher off so that all writes land in one batch
                 write(batcher, "stdout", "a");
                 write(batcher, "stdout", "b");
@@ -32,7 +32,7 @@ class StreamBatcherTest {
     @Test
     void splitCharactersAreJoined() {
         List<Piece> sent = new ArrayList<>();
-        try (StreamBatcher batcher = new StreamBatcher((name, text) -> sent.add(new Piece(name, text)))) {
+        try (StreamBatcher batcher = new StreamBatcher((owner, name, text) -> sent.add(new Piece(name, text)))) {
             byte[] bytes = "é€😀".getBytes(StandardCharsets.UTF_8);
             for (byte b : bytes) {
                 batcher.write("stdout", new byte[] {b}, 0, 1);
@@ -46,7 +46,7 @@ class StreamBatcherTest {
     void floodsAreCompleteAndBatched() throws Exception {
         List<Piece> sent = new ArrayList<>();
         StringBuilder expected = new StringBuilder();
-        try (StreamBatcher batcher = new StreamBatcher((name, text) -> {
+        try (StreamBatcher batcher = new StreamBatcher((owner, name, text) -> {
             synchronized (sent) {
                 sent.add(new Piece(name, text));
             }

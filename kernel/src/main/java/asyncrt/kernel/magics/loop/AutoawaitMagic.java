@@ -1,6 +1,6 @@
 package asyncrt.kernel.magics.loop;
 
-import asyncrt.kernel.autoawait.AutoAwait;
+import asyncrt.kernel.kernelloop.AutoAwait;
 import asyncrt.kernel.execution.Value;
 import asyncrt.kernel.magics.MagicException;
 import asyncrt.kernel.magics.MagicRegistry;

@@ -1,6 +1,6 @@
 package asyncrt.kernel.magics.loop;
 
-import asyncrt.kernel.autoawait.AutoAwait;
+import asyncrt.kernel.kernelloop.AutoAwait;
 import asyncrt.kernel.magics.MagicRegistry;
 
 /**

@@ -2,7 +2,7 @@ package asyncrt.kernel.magics.loop;
 
 import asyncrt.events.EventLoop;
 import asyncrt.events.LoopRegistry;
-import asyncrt.kernel.autoawait.KernelLoop;
+import asyncrt.kernel.kernelloop.KernelLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
