@@ -88,8 +88,7 @@ public final class Asyncio {
 
     /** {@code asyncio.run(main(), debug=True)}. */
     public static <T> T run(Coroutine<T> main, Boolean debug) {
-        EventLoop running = EventLoop.runningLoopOrNull();
-        if (running != null && !running.isNestedRunAllowed()) {
+        if (!EventLoop.canRunLoopHere()) {
             main.close();
             throw new IllegalStateException("asyncio.run() cannot be called from a running event loop:"
                     + " inside a coroutine, await(...) the coroutine instead");

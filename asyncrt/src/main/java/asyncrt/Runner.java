@@ -46,8 +46,7 @@ public final class Runner implements AutoCloseable {
 
     /** Runs {@code coro} to completion on the runner's loop and returns its result. */
     public <T> T run(Coroutine<T> coro) {
-        EventLoop running = EventLoop.runningLoopOrNull();
-        if (running != null && !running.isNestedRunAllowed()) {
+        if (!EventLoop.canRunLoopHere()) {
             coro.close();
             throw new IllegalStateException("Runner.run() cannot be called from a running event loop:"
                     + " inside a coroutine, await the coroutine instead");

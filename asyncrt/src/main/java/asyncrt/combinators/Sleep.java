@@ -32,17 +32,29 @@ public final class Sleep {
             }
             EventLoop loop = EventLoop.getRunningLoop();
             Future<T> future = loop.createFuture();
-            TimerHandle timer = loop.callLater(delay, () -> {
-                if (!future.done()) {
-                    future.setResult(result);
-                }
-            });
+            TimerHandle timer = loop.callLater(delay, new WakeUp<>(future, result, delay));
             try {
                 return Coroutine.await(future, timer);
             } finally {
                 timer.cancel();
             }
         });
+    }
+
+    /** The timer callback that ends a sleep; it shows as {@code sleep(2)} in a loop's timers and a task's wait. */
+    private record WakeUp<T>(Future<T> future, T result, double delay) implements Runnable {
+        @Override
+        public void run() {
+            if (!future.done()) {
+                future.setResult(result);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "sleep(" + (delay == Math.rint(delay) && Math.abs(delay) < 1e15
+                    ? String.valueOf((long) delay) : String.valueOf(delay)) + ")";
+        }
     }
 
     /** {@code sleep(0)}: a bare yield, so the task goes to the back of the ready queue once. */

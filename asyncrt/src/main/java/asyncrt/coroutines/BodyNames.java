@@ -56,6 +56,10 @@ final class BodyNames {
     }
 
     private static String nameOf(Class<?> type, Site site) {
+        String hosts = site == null ? null : asyncrt.internal.CodeNames.of(site.className(), site.methodName());
+        if (hosts != null) {
+            return hosts;
+        }
         String implementation = site == null ? null : site.methodName();
         if (implementation == null) {
             String name = type.getSimpleName();

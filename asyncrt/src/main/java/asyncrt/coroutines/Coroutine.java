@@ -259,10 +259,23 @@ public final class Coroutine<T> implements Awaitable<T> {
      * For the event loop, at the end of each callback: starts watching the coroutines that
      * callback created and left unstarted, to report those never awaited.
      */
-    public static void afterCallback(ThreadState state) {
+    public static void afterCallback(ThreadState state, asyncrt.contextvars.Context context) {
         if (state.createdCoroutines != null && !state.createdCoroutines.isEmpty()) {
-            NeverAwaited.reviewCreated(state);
+            NeverAwaited.reviewCreated(state, context);
         }
+    }
+
+    /** Installs a host's {@link CodeNamer}, which names the code it compiled for its user (null removes it). */
+    public static void nameCodeWith(CodeNamer namer) {
+        asyncrt.internal.CodeNames.install(namer);
+    }
+
+    /**
+     * Installs a host's {@link UnawaitedSites}, which names where coroutines never awaited were made (null
+     * removes it).
+     */
+    public static void watchUnawaited(UnawaitedSites sites) {
+        NeverAwaited.sites = sites;
     }
 
     /** Awaiting a coroutine runs its body inline, on the awaiting coroutine's stack (Python's {@code await coro}). */

@@ -1,5 +1,6 @@
 package asyncrt.coroutines;
 
+import asyncrt.contextvars.Context;
 import asyncrt.internal.ThreadState;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
@@ -22,12 +23,21 @@ final class NeverAwaited implements Runnable {
         return t;
     });
 
+    /** The host's namer of sites, or null (see {@link UnawaitedSites}). */
+    static volatile UnawaitedSites sites;
+
     private final Object body;
+    /** The context of the callback that made the coroutine, so that a host routing output by context shows the warning there. */
+    private final Context context;
+    /** Where the coroutine was made, when the host said, else null. */
+    private final String site;
     private final Cleaner.Cleanable cleanable;
     private volatile boolean started;
 
-    private NeverAwaited(Coroutine<?> coroutine, Object body) {
+    private NeverAwaited(Coroutine<?> coroutine, Object body, Context context, String site) {
         this.body = body;
+        this.context = context;
+        this.site = site;
         this.cleanable = CLEANER.register(coroutine, this);
     }
 
@@ -35,7 +45,7 @@ final class NeverAwaited implements Runnable {
     static void created(Coroutine<?> coroutine) {
         ThreadState state = ThreadState.current();
         if (state.runningLoop == null) {
-            coroutine.watch(new NeverAwaited(coroutine, coroutine.writtenBody()));
+            coroutine.watch(new NeverAwaited(coroutine, coroutine.writtenBody(), null, null));
         } else {
             ArrayList<Coroutine<?>> created = state.createdCoroutines;
             if (created == null) {
@@ -45,12 +55,14 @@ final class NeverAwaited implements Runnable {
         }
     }
 
-    /** At the end of a callback: watches the coroutines it created that nobody has started or claimed. */
-    static void reviewCreated(ThreadState state) {
+    /** At the end of a callback that ran in {@code context}: watches the coroutines it created that nobody has started or claimed. */
+    static void reviewCreated(ThreadState state, Context context) {
         ArrayList<Coroutine<?>> created = state.createdCoroutines;
+        UnawaitedSites namer = sites;
         for (Coroutine<?> coroutine : created) {
             if (coroutine.unclaimed()) {
-                coroutine.watch(new NeverAwaited(coroutine, coroutine.writtenBody()));
+                String site = namer == null ? null : namer.siteOf(context);
+                coroutine.watch(new NeverAwaited(coroutine, coroutine.writtenBody(), context, site));
             }
         }
         created.clear();
@@ -64,8 +76,19 @@ final class NeverAwaited implements Runnable {
 
     @Override
     public void run() {
-        if (!started) {
-            System.err.println("RuntimeWarning: coroutine '" + BodyNames.of(body) + "' was never awaited");
+        if (started) {
+            return;
+        }
+        String warning = (site == null ? "" : site + ": ") + "RuntimeWarning: coroutine '" + BodyNames.of(body)
+                + "' was never awaited";
+        if (context == null) {
+            System.err.println(warning);
+        } else {
+            context.copy().run(() -> System.err.println(warning));
+        }
+        UnawaitedSites namer = sites;
+        if (namer != null) {
+            namer.reported();
         }
     }
 }

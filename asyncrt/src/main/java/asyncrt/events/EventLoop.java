@@ -109,12 +109,13 @@ public class EventLoop {
     }
 
     /**
-     * Lets {@code Asyncio.run} and {@code Runner.run} be called from this loop's callbacks and tasks, which asyncio
-     * refuses ("cannot be called from a running event loop"). Such a call then runs its fresh loop on this thread,
-     * nested, exactly as a script would run it, and this loop waits meanwhile, as it waits for any callback that
-     * blocks. Off by default. A host whose code always runs on a loop that lives between calls (the Jupyter
-     * kernel runs every cell as a task of its own loop) turns it on, so that {@code Asyncio.run(main())} still
-     * works there as it does in a script, with no {@code nest_asyncio}-style patching.
+     * Lets {@code Asyncio.run} and {@code Runner.run} be called from this loop's callbacks and from the outermost
+     * coroutine of its tasks, which asyncio refuses ("cannot be called from a running event loop"). Such a call
+     * then runs its fresh loop on this thread, nested, exactly as a script would run it, and this loop waits
+     * meanwhile, as it waits for any callback that blocks. A coroutine that another one awaits is still refused:
+     * there, awaiting is the way. Off by default. A host whose code always runs on a loop that lives between
+     * calls (the Jupyter kernel runs every cell's statements as tasks of its own loop) turns it on, so that
+     * {@code Asyncio.run(main())} still works there as in a script, with no {@code nest_asyncio}-style patching.
      */
     public void setNestedRunAllowed(boolean allowed) {
         nestedRunAllowed = allowed;
@@ -123,6 +124,13 @@ public class EventLoop {
     /** Whether {@link #setNestedRunAllowed} is on. */
     public boolean isNestedRunAllowed() {
         return nestedRunAllowed;
+    }
+
+    /** Whether a loop may be run on this thread now: none is running, or one that allows a nested run here. */
+    public static boolean canRunLoopHere() {
+        ThreadState state = ThreadState.current();
+        EventLoop host = state.runningLoop;
+        return host == null || host.nestedRunAllowed && (state.coroutine == null || state.coroutine.awaiting() == null);
     }
 
     /**
@@ -138,7 +146,7 @@ public class EventLoop {
         if (host == null) {
             return run.get();
         }
-        if (!host.nestedRunAllowed) {
+        if (!canRunLoopHere()) {
             throw new IllegalStateException(caller + " cannot be called from a running event loop:"
                     + " inside a coroutine, await(...) the coroutine instead");
         }
@@ -542,7 +550,7 @@ public class EventLoop {
             } else {
                 handle.run();
             }
-            Coroutine.afterCallback(state);
+            Coroutine.afterCallback(state, handle.getContext());
         }
     }
 
@@ -634,7 +642,10 @@ public class EventLoop {
         }
     }
 
-    /** Writes {@code context} to standard error: the message, the other keys, then the exception's stack trace. */
+    /**
+     * Writes {@code context} to standard error: the message, the other keys, then the exception's stack trace,
+     * with asyncrt's and the JDK's machinery folded away unless the loop is in debug mode.
+     */
     public void defaultExceptionHandler(Map<String, Object> context) {
         Object message = context.getOrDefault("message", "Unhandled exception in event loop");
         StringBuilder out = new StringBuilder(String.valueOf(message));
@@ -642,13 +653,37 @@ public class EventLoop {
                 .filter(e -> !e.getKey().equals("message") && !e.getKey().equals("exception"))
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> out.append('\n').append(e.getKey()).append(": ").append(describe(e.getValue())));
-        java.io.PrintStream err = System.err;
-        synchronized (err) {
-            err.println(out);
-            if (context.get("exception") instanceof Throwable t) {
-                t.printStackTrace(err);
+        Runnable report = () -> {
+            java.io.PrintStream err = System.err;
+            synchronized (err) {
+                err.println(out);
+                if (context.get("exception") instanceof Throwable t) {
+                    if (debug) {
+                        t.printStackTrace(err);
+                    } else {
+                        err.print(asyncrt.internal.FoldedTrace.of(t));
+                    }
+                }
+            }
+        };
+        Context concerned = contextConcerned(context);
+        if (concerned == null) {
+            report.run();
+        } else {
+            // In the context of the task or callback it is about: a host that routes output by context variable
+            // (the Jupyter kernel sends it to the cell that created the task) shows it there.
+            concerned.copy().run(report);
+        }
+    }
+
+    /** The context of the task, future or callback an error report is about, or null. */
+    private static Context contextConcerned(Map<String, Object> context) {
+        for (String key : new String[] {"task", "future"}) {
+            if (context.get(key) instanceof Task<?> task) {
+                return task.getContext();
             }
         }
+        return context.get("handle") instanceof Handle handle ? handle.getContext() : null;
     }
 
     private static String describe(Object value) {
@@ -664,15 +699,32 @@ public class EventLoop {
 
     /** For reports made off the loop's thread (by the garbage collector): queued if the loop runs, else handled here. */
     public void reportFromAnyThread(Map<String, Object> context) {
+        reportFromAnyThread(context, null);
+    }
+
+    /**
+     * {@link #reportFromAnyThread(Map)}, handled in a copy of {@code about}: the context of the task or callback
+     * the report is about, so that a host routing output by context variable shows it where that code came from.
+     */
+    public void reportFromAnyThread(Map<String, Object> context, Context about) {
+        Runnable report = () -> callExceptionHandler(context);
         if (isRunning() && !closed) {
             try {
-                callSoonThreadsafe(() -> callExceptionHandler(context));
+                if (about == null) {
+                    callSoonThreadsafe(report);
+                } else {
+                    callSoonThreadsafe(report, about.copy());
+                }
                 return;
             } catch (IllegalStateException closedMeanwhile) {
                 // fall through: report here
             }
         }
-        callExceptionHandler(context);
+        if (about == null) {
+            report.run();
+        } else {
+            about.copy().run(report);
+        }
     }
 
     // ---- debug mode and introspection ------------------------------------------------------------------

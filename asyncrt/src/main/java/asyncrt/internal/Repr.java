@@ -39,6 +39,10 @@ public final class Repr {
         }
         String name = type.getName();
         int lambda = name.indexOf("$$Lambda");
+        String hosts = lambda > 0 ? CodeNames.of(name.substring(0, lambda), null) : null;
+        if (hosts != null) {
+            return hosts;
+        }
         return (lambda > 0 ? name.substring(name.lastIndexOf('.', lambda) + 1, lambda) : name) + ".<lambda>()";
     }
 

@@ -66,6 +66,9 @@ final class WaitLabels {
         String what = own != null ? own : Repr.of(last);
         Object subject = innermost.waitSubject();
         if (subject instanceof TimerHandle timer) {
+            if (own != null && !timer.callback().getClass().isHidden()) {
+                what = timer.callback().toString();  // sleep(2) rather than sleep()
+            }
             double dueIn = timer.when() - now;
             return what + String.format(Locale.ROOT, dueIn >= 0 ? " until loop time %.3f (in %.3f s)"
                     : " until loop time %.3f (due %.3f s ago: it wakes when the loop next runs)", timer.when(), Math.abs(dueIn));

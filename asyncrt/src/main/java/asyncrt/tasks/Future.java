@@ -137,7 +137,8 @@ public class Future<T> implements Awaitable<T> {
         }
         exception = exc;
         state = State.FINISHED;
-        unretrieved = new UnretrievedException(loop, exc, this instanceof Task ? "Task" : "Future", toString());
+        unretrieved = new UnretrievedException(loop, exc, this instanceof Task ? "Task" : "Future", toString(),
+                this instanceof Task<?> task ? task.getContext() : asyncrt.contextvars.Context.current());
         unretrieved.cleanable = NEVER_RETRIEVED.register(this, unretrieved);
         scheduleCallbacks();
     }
@@ -316,14 +317,18 @@ public class Future<T> implements Awaitable<T> {
         private final Throwable exception;
         private final String kind;
         private final String description;
+        /** The context of the task, or of the callback that set the exception: where the report belongs. */
+        private final asyncrt.contextvars.Context context;
         private volatile boolean retrieved;
         Cleaner.Cleanable cleanable;
 
-        UnretrievedException(EventLoop loop, Throwable exception, String kind, String description) {
+        UnretrievedException(EventLoop loop, Throwable exception, String kind, String description,
+                             asyncrt.contextvars.Context context) {
             this.loop = loop;
             this.exception = exception;
             this.kind = kind;
             this.description = description;
+            this.context = context;
         }
 
         void retrieved() {
@@ -337,7 +342,7 @@ public class Future<T> implements Awaitable<T> {
                 loop.reportFromAnyThread(java.util.Map.of(
                         "message", kind + " exception was never retrieved",
                         "exception", exception,
-                        "future", description));
+                        "future", description), context);
             }
         }
     }

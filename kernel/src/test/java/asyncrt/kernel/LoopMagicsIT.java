@@ -104,7 +104,7 @@ class LoopMagicsIT {
             assertTrue(where.contains("  + State: waiting, waiting for sleep() until loop time"), where);
 
             String loop = shown("%loop");
-            assertTrue(loop.startsWith("the kernel's loop (top-level await)\nevent loop: running=false closed=false"), loop);
+            assertTrue(loop.startsWith("the kernel's loop\nevent loop: running=true closed=false"), loop);
             assertTrue(loop.contains("(wakes Task 'sleeper')"), loop);
             assertTrue(loop.contains("  read  listening socket ('127.0.0.1', " + port + ")"), loop);
             assertTrue(loop.matches("(?s).*tasks: \\d+ \\(\\d+ waiting\\).*"), loop);
@@ -139,7 +139,7 @@ class LoopMagicsIT {
         assertTrue(client().execute("%cancel").traceback().contains("%cancel needs a task"));
 
         String byName = client().execute("%cancel idler").stream("stdout");
-        assertTrue(byName.startsWith("Cancelled idler (id ") && byName.contains("when a cell next awaits at top level"), byName);
+        assertTrue(byName.startsWith("Cancelled idler (id ") && byName.contains("it gets CancelledError at its await now"), byName);
         String id = client().execute("other.id()").result();
         assertTrue(client().execute("%cancel " + id).stream("stdout").startsWith("Cancelled other (id " + id + ")"));
         Execution after = client().execute("await(sleep(0.01));\nidler.cancelled() && other.cancelled()");

@@ -38,6 +38,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final Map<String, Class<?>> variableWrappers = new ConcurrentHashMap<>();
     private final List<String> classpath = new ArrayList<>();
     private volatile String stopReason;
+    private volatile CellPosition runningStatement;
 
     /**
      * @param compilerOptions javac options for every snippet
@@ -65,6 +66,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 .build();
         splitter = new SnippetSplitter(shell.sourceCodeAnalysis());
         wrapperLines = new WrapperLines(shell, origins);
+        asyncrt.coroutines.Coroutine.nameCodeWith(new CellCodeNamer(this));
         Thread.currentThread().setContextClassLoader(loader);
     }
 
@@ -168,6 +170,11 @@ public final class JShellEvaluator implements AutoCloseable {
         return wrapperLines.ofClass(wrapperClass);
     }
 
+    /** Where the statement being evaluated now starts in its cell (the last one, once the cell has ended). */
+    public CellPosition runningStatement() {
+        return runningStatement;
+    }
+
     /** JShell's analysis of source, for completion, documentation and completeness. */
     public SourceCodeAnalysis analysis() {
         return shell.sourceCodeAnalysis();
@@ -181,6 +188,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private Optional<Value> evalSnippet(SnippetSplitter.Piece piece, SnippetOrigins.Origin origin) throws CellFailure {
         throwIfStopped();
         Optional<Value> value = Optional.empty();
+        runningStatement = new CellPosition(origin.label(), origin.cellLine(1));
         for (SnippetEvent event : shell.eval(piece.source())) {
             if (event.causeSnippet() != null) {
                 continue; // a dependent snippet updated as a consequence

@@ -1,5 +1,6 @@
 package asyncrt.kernel.kernelloop;
 
+import asyncrt.kernel.execution.CellPosition;
 import asyncrt.kernel.execution.SnippetRunner;
 import java.util.function.Supplier;
 
@@ -38,11 +39,12 @@ public final class AutoAwait {
     /**
      * Runs the snippets of a cell on the kernel's loop.
      *
-     * @param cell the cell's name, e.g. {@code In [5]}, which its statements' tasks take
+     * @param cell  the cell's name, e.g. {@code In [5]}, which its statements' tasks take
+     * @param where where the statement about to run starts in the cell
      */
-    public SnippetRunner runnerFor(String cell) {
+    public SnippetRunner runnerFor(String cell, Supplier<CellPosition> where) {
         Object request = currentRequest.get();
         boolean asTasks = enabled;
-        return snippet -> loop.run(cell, request, snippet, asTasks);
+        return snippet -> loop.run(cell, request, where.get(), snippet, asTasks);
     }
 }

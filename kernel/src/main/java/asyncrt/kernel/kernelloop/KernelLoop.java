@@ -6,6 +6,7 @@ import asyncrt.events.EventLoop;
 import asyncrt.events.Instrument;
 import asyncrt.events.KeyboardInterrupt;
 import asyncrt.kernel.Log;
+import asyncrt.kernel.execution.CellPosition;
 import asyncrt.kernel.execution.SnippetRunner;
 import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Task;
@@ -39,6 +40,7 @@ public final class KernelLoop {
 
     private final Context cellContext = new Context();
     private final StepWatch steps = new StepWatch();
+    private final UnawaitedCheck unawaited = new UnawaitedCheck(cellContext);
     private EventLoop loop;
     private Thread thread;
     private volatile boolean closing;
@@ -93,7 +95,6 @@ public final class KernelLoop {
             EventLoop made = EventLoop.newEventLoop();
             made.setNestedRunAllowed(true);
             made.instruments().add(steps);
-            made.setExceptionHandler(new LoopErrors());
             CountDownLatch running = new CountDownLatch(1);
             thread = Thread.ofVirtual().name("kernel loop").start(() -> live(made, running));
             awaitUninterruptibly(running);
@@ -124,19 +125,23 @@ public final class KernelLoop {
      *
      * @param cell    the cell's name, which the task takes
      * @param request the execute request whose output this is
+     * @param where   where the statement starts in its cell
      * @param code    the statement
      * @param asTask  whether it runs as a task (top-level await on)
      * @return the statement's value
      */
-    public Object run(String cell, Object request, SnippetRunner.SnippetCode code, boolean asTask) throws Exception {
+    public Object run(String cell, Object request, CellPosition where, SnippetRunner.SnippetCode code, boolean asTask)
+            throws Exception {
         EventLoop kernels = loop();
         CellStatement running = new CellStatement(cell);
         statement = running;
+        unawaited.statementStarts(where);
         try {
             kernels.callSoonThreadsafe(() -> start(kernels, running, request, code, asTask));
             return outcome(running);
         } finally {
             statement = null;
+            unawaited.statementEnds();
         }
     }
 
@@ -147,13 +152,13 @@ public final class KernelLoop {
         }
         CellOwner.set(cellContext, request);
         if (!asTask) {
-            cellContext.run(() -> {
+            kernels.callSoon(() -> {
                 try {
                     running.outcome.complete(code.call());
                 } catch (Throwable e) {
                     running.outcome.completeExceptionally(e);
                 }
-            });
+            }, cellContext);
             return;
         }
         Coroutine<Object> body = Coroutine.of(code::call);

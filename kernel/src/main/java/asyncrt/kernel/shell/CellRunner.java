@@ -94,7 +94,7 @@ public final class CellRunner implements MagicContext {
     /** Runs Java code that starts on the given zero-based line of the cell. */
     private Optional<Value> runCodeAt(String code, int firstLine) throws CellFailure {
         JShellEvaluator jshell = evaluator();
-        return jshell.eval("\n".repeat(firstLine) + code, label, autoAwait.runnerFor(label));
+        return jshell.eval("\n".repeat(firstLine) + code, label, autoAwait.runnerFor(label, jshell::runningStatement));
     }
 
     private Optional<Value> runLineMagic(String text) throws CellFailure {

@@ -7,7 +7,6 @@ import asyncrt.kernel.execution.CellPosition;
 import asyncrt.kernel.execution.JShellEvaluator;
 import asyncrt.kernel.kernelloop.KernelLoop;
 import asyncrt.tasks.Task;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -109,7 +108,7 @@ public final class Interrupter implements AutoCloseable {
             }
             case WAITING_FOR_LOOP -> {
                 noticeShown = true;
-                System.err.println("The kernel's event loop is blocked" + blocker() + ", so this cell cannot start;"
+                System.err.println("The kernel's event loop is blocked" + blocker(false) + ", so this cell cannot start;"
                         + " press Stop again to stop it");
             }
             default -> stopUntilEnded(generation, "interrupted");
@@ -119,13 +118,17 @@ public final class Interrupter implements AutoCloseable {
     private synchronized void noticeIfStillRunning(long cell) {
         if (generation == cell && cellRunning && stopping == null) {
             noticeShown = true;
-            System.err.println("SIGINT delivered to the loop, which is blocked" + blocker()
+            System.err.println("SIGINT delivered to the loop, which is blocked" + blocker(true)
                     + "; press Stop again to end the cell");
         }
     }
 
-    /** " in Task 'main' at In [3], line 2": what holds the loop running on the kernel loop's thread now. */
-    private String blocker() {
+    /**
+     * " in Task 'main' at In [3], line 2": the task that holds the loop running on the kernel loop's thread now, and
+     * where the cell stands (the statement it is running; a frame inside a running coroutine cannot be seen from
+     * another thread).
+     */
+    private String blocker(boolean inCell) {
         Thread loopThread = kernelLoop.thread();
         if (loopThread == null) {
             return "";
@@ -143,14 +146,9 @@ public final class Interrupter implements AutoCloseable {
             where.append(" in Task '").append(task.getName()).append("'");
         }
         JShellEvaluator jshell = evaluator.get();
-        if (jshell != null) {
-            for (StackTraceElement frame : loopThread.getStackTrace()) {
-                Optional<CellPosition> position = jshell.cellPosition(frame.getFileName(), frame.getLineNumber());
-                if (position.isPresent()) {
-                    where.append(" at ").append(position.get().cell()).append(", line ").append(position.get().line());
-                    break;
-                }
-            }
+        CellPosition statement = jshell == null ? null : jshell.runningStatement();
+        if (inCell && statement != null) {
+            where.append(" at ").append(statement.cell()).append(", line ").append(statement.line());
         }
         return where.toString();
     }

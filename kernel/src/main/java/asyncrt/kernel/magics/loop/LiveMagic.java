@@ -23,8 +23,8 @@ final class LiveMagic {
                 Runs the cell and, while it runs, shows its tasks in a table that redraws in place every SECONDS
                 (default 0.25): each task's id, name, state (ready, running, waiting, done, cancelled, failed), where
                 it stands (coroutine, cell and line) and what it waits for. Watch tasks start, wait and finish. Tasks
-                of every loop that runs in the cell are shown (the one Asyncio.run makes, the kernel's loop for a
-                top-level await), and the last state stays in the output when the cell ends.""", this::run);
+                of every loop that runs in the cell are shown (the kernel's loop, and the one Asyncio.run makes), and
+                the last state stays in the output when the cell ends.""", this::run);
     }
 
     private Optional<Value> run(String args, String body, MagicContext context) throws Exception {

@@ -13,11 +13,11 @@ public final class LoopMagics {
     private LoopMagics() {
     }
 
-    /** Registers them; {@code autoAwait} is the kernel's top-level await, whose loop they show too. */
+    /** Registers them; {@code autoAwait} holds the kernel's loop, which they show too. */
     public static void register(MagicRegistry registry, AutoAwait autoAwait) {
         ShownLoops loops = new ShownLoops(autoAwait.loop());
         new LoopStateMagics(loops).register(registry);
-        TimelineMagic.register(registry);
+        TimelineMagic.register(registry, loops);
         new LiveMagic(loops).register(registry);
         new TraceMagic().register(registry);
         new AsyncioMagic().register(registry);

@@ -27,9 +27,9 @@ final class LoopStateMagics {
                 Shows the event loop's state now: running or not, closed, debug mode, the ready queue (callbacks to
                 run next), the timers (each with when it is due, and which task a sleep's timer wakes), the channels
                 it watches for I/O (sockets, pipes) and its tasks by state. A table in a notebook, text in a console.
-                Which loop: the one running now (while a cell's Asyncio.run runs, seen from %%live), else the
-                kernel's own loop, which top-level await uses and which keeps its tasks and timers between cells,
-                and any loop made with newEventLoop() and not closed yet.""", this::loop);
+                Which loop: the kernel's own loop, which runs every cell's statements and lives between cells (its
+                tasks, timers and servers go on while no cell runs); a loop Asyncio.run made, while it runs (seen
+                from %%live); and any loop made with newEventLoop() and not closed yet.""", this::loop);
         registry.line("tasks", """
                 %tasks [--tree]
                 Lists the pending tasks of the event loop (see %loop? for which loop), like python -m asyncio ps:
@@ -45,7 +45,7 @@ final class LoopStateMagics {
         registry.line("cancel", """
                 %cancel TASK
                 Cancels a task, as task.cancel() does: a CancelledError is thrown into it at the await where it is
-                suspended, the next time its loop runs (for the kernel's loop: when a cell next awaits at top level).
+                suspended, the next time its loop runs (the kernel's loop runs all the time, so: at once).
                 TASK is a task's id or name, as %tasks shows them.""", this::cancel);
     }
 
@@ -53,7 +53,7 @@ final class LoopStateMagics {
         if (!args.isBlank()) {
             throw new MagicException("%loop takes no arguments (it shows every loop that is open); %loop? explains");
         }
-        List<ShownLoops.Shown> shown = shownOrSay("%loop");
+        List<ShownLoops.Shown> shown = loops.now();
         for (ShownLoops.Shown s : shown) {
             Display.display(LoopView.of(s.title(), CellSnapshots.take(s.loop(), context.evaluator())));
         }
@@ -65,7 +65,7 @@ final class LoopStateMagics {
         if (!tree && !args.isBlank()) {
             throw new MagicException("%tasks: unknown option '" + args.strip() + "'; use %tasks, or %tasks --tree for who awaits whom");
         }
-        for (ShownLoops.Shown s : shownOrSay("%tasks")) {
+        for (ShownLoops.Shown s : loops.now()) {
             LoopSnapshot snapshot = CellSnapshots.take(s.loop(), context.evaluator());
             Display.display(tree ? TasksView.tree(s.title(), snapshot) : TasksView.table(s.title(), snapshot));
         }
@@ -94,17 +94,9 @@ final class LoopStateMagics {
                     + ": it gets CancelledError at its await now.");
         } else {
             System.out.println("Cancelled " + task.getName() + " (id " + task.id() + ") on " + found.loop().title()
-                    + ": it gets CancelledError at its await when the loop next runs"
-                    + (loops.isKernels(found.loop().loop()) ? " (when a cell next awaits at top level)." : "."));
+                    + ": it gets CancelledError at its await when the loop next runs.");
         }
         return Optional.empty();
     }
 
-    private List<ShownLoops.Shown> shownOrSay(String magic) {
-        List<ShownLoops.Shown> shown = loops.now();
-        if (shown.isEmpty()) {
-            System.out.println(ShownLoops.noneOpen(magic));
-        }
-        return shown;
-    }
 }

@@ -9,45 +9,56 @@ import asyncrt.kernel.magics.MagicContext;
 import asyncrt.kernel.magics.MagicException;
 import asyncrt.kernel.magics.MagicRegistry;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code %%timeline}: runs the cell with a {@link Timeline} attached to every loop that runs in it, then draws
- * what the loops did as a Gantt chart — SVG in a notebook, text in a console — also when the cell failed.
+ * what they did as a Gantt chart — SVG in a notebook, text in a console — also when the cell failed: the loops
+ * {@code Asyncio.run} made in the cell if any (the kernel's loop only waited for them meanwhile), else the
+ * kernel's loop.
  */
 final class TimelineMagic {
 
     private static final int TEXT_COLUMNS = 72;
+    /** The name of the task a statement of a cell runs as on the kernel's loop. */
+    private static final Pattern CELL_STATEMENT = Pattern.compile("In \\[\\d+]");
 
     private TimelineMagic() {
     }
 
-    static void register(MagicRegistry registry) {
+    static void register(MagicRegistry registry, ShownLoops loops) {
         registry.cell("timeline", """
                 %%timeline
                 Runs the cell and draws what the event loop did meanwhile: one lane per task with its running slices
-                (solid) and its waits (hatched, labelled with what it waited for: sleep(), Queue.get(), another
-                task...), and the loop's own waits for I/O or timers (grey), on a time axis in ms. Every loop that
-                runs in the cell is recorded: the one Asyncio.run makes, or the kernel's loop when the cell awaits
-                at top level. An SVG picture in a notebook, text in a console (# running, . waiting, ~ the loop
-                waiting).""", TimelineMagic::run);
+                (solid) and its waits (hatched, labelled with what it waited for: sleep(1), Queue.get(), another
+                task...), and the loop's own waits for I/O or timers (grey), on a time axis in ms. When the cell
+                runs Asyncio.run(...), the loop that call makes is drawn; otherwise the kernel's loop, where the
+                cell's own statements are tasks named after the cell (In [5]) beside the tasks they await or that
+                run meanwhile. An SVG picture in a notebook, text in a console (# running, . waiting, ~ the loop
+                waiting).""", (args, body, context) -> run(args, body, context, loops));
     }
 
-    private static Optional<Value> run(String args, String body, MagicContext context) throws Exception {
+    private static Optional<Value> run(String args, String body, MagicContext context, ShownLoops loops) throws Exception {
         if (!args.isBlank()) {
             throw new MagicException("%%timeline takes no arguments: put it alone on the first line, the code below it");
         }
-        Timeline timeline = new Timeline();
-        try (LoopWatch watch = new LoopWatch(loop -> timeline)) {
+        Timeline kernels = new Timeline();
+        Timeline others = new Timeline();
+        try (LoopWatch watch = new LoopWatch(loop -> loops.isKernels(loop) ? kernels : others)) {
             return context.runCode(body);
         } finally {
-            show(timeline);
+            show(others.laneCount() > 0 ? others : kernels);
         }
     }
 
     private static void show(Timeline timeline) {
-        if (timeline.laneCount() == 0) {
-            System.out.println("%%timeline: no event loop ran in this cell, so there is nothing to draw"
-                    + " (Asyncio.run(...) or a top-level await(...) in the cell is what gets drawn)");
+        boolean onlyStatements = timeline.lanes().stream()
+                .filter(lane -> !lane.spans().isEmpty() && !lane.coroutine().isEmpty())
+                .allMatch(lane -> CELL_STATEMENT.matcher(lane.name()).matches());
+        if (onlyStatements) {
+            System.out.println("%%timeline: nothing to draw: only the cell's own statements ran, and no task waited"
+                    + " or ran beside them (Asyncio.run(...), createTask(...) or a top-level await(...) in the cell"
+                    + " is what gets drawn)");
             return;
         }
         Display.display(MimeBundle.text(timeline.toText(TEXT_COLUMNS))
