@@ -94,7 +94,9 @@ public final class Runner implements AutoCloseable {
     private void closeHere() {
         try {
             cancelAllTasks();
-            loop.runUntilComplete(loop.shutdownDefaultExecutor());
+            if (loop.hasDefaultExecutor()) {  // without one there is nothing to wait for, and no task is needed
+                loop.runUntilComplete(loop.shutdownDefaultExecutor());
+            }
         } finally {
             EventLoop.setEventLoop(null);
             loop.close();

@@ -405,7 +405,8 @@ public final class Coroutine<T> implements Awaitable<T> {
         }
     }
 
-    boolean unclaimed() {
+    /** Whether nobody has started the coroutine, awaited it or handed it to a task yet. */
+    public boolean unclaimed() {
         return state == State.CREATED && !claimed;
     }
 

@@ -426,6 +426,11 @@ public class EventLoop {
         return defaultExecutor;
     }
 
+    /** Whether the loop has made its default executor (the first {@code runInExecutor(null, ...)} or {@code toThread} does). */
+    public boolean hasDefaultExecutor() {
+        return defaultExecutor != null;
+    }
+
     /** Shuts the default executor down and waits for its threads to finish their work, without blocking the loop. */
     public Coroutine<Void> shutdownDefaultExecutor() {
         return Coroutine.of(() -> {

@@ -73,10 +73,7 @@ public final class Timeline implements Instrument {
         return (System.nanoTime() - origin) / 1e6;
     }
 
-    /**
-     * The lanes recorded so far: each loop's I/O waits first, then one lane per task in spawn order, except
-     * tasks running asyncrt's own coroutines.
-     */
+    /** The lanes recorded so far: each loop's I/O waits first, then one lane per task in spawn order. */
     public synchronized List<Lane> lanes() {
         List<Lane> copy = new ArrayList<>();
         double now = now();
@@ -86,9 +83,6 @@ public final class Timeline implements Instrument {
         }
         for (Map.Entry<Task<?>, Recording> entry : tasks.entrySet()) {
             Task<?> task = entry.getKey();
-            if (task.getCoro().inLibrary()) {
-                continue;  // asyncrt's own work, such as asyncio.run's shutdown of the default executor
-            }
             Recording recording = entry.getValue();
             List<Span> spans = new ArrayList<>(recording.spans);
             if (recording.waitLabel != null) {

@@ -64,20 +64,36 @@ class KernelLoopIT {
     @Test
     void aTaskCreatedInAPlainCellFinishesWhileTheKernelIsIdleAndPrintsIntoThatCell() throws Exception {
         Execution created = ok("var bg = createTask(download(\"bg\"));");
-        String cellId = created.request().id();
-        long deadline = System.nanoTime() + LONG.toNanos();
-        Message late = null;
-        while (late == null && System.nanoTime() < deadline) {
-            Message message = client().receiveIopub(Duration.ofSeconds(1));
-            if (message != null && message.type().equals("stream")
-                    && message.contentString("text", "").contains("downloaded bg")) {
-                late = message;
-            }
-        }
-        assertTrue(late != null, "the task printed while no cell ran");
-        assertEquals(cellId, KernelClient.parentId(late), "its line carries the parent header of the cell that created it");
+        Message late = awaitStream("downloaded bg");
+        assertEquals(created.request().id(), KernelClient.parentId(late), "its line carries the parent header of the cell that created it");
         assertEquals("true", client().execute("bg.done()").result());
         assertEquals("\"content of bg\"", client().execute("bg.result()").result());
+    }
+
+    @Test
+    void whatATaskPrintsWhileALaterCellRunsStillGoesToTheCellThatCreatedIt() throws Exception {
+        Execution created = ok("""
+                var go = new asyncrt.locks.Event();
+                var waiter = createTask(async(() -> { await(go.wait_()); System.out.println("the waiter goes on"); }));
+                """);
+        Message later = client().send(Channel.SHELL, "execute_request",
+                KernelClient.executeContent("go.set();\nawait(sleep(0.1));", false));
+        Message line = awaitStream("the waiter goes on");
+        assertEquals(created.request().id(), KernelClient.parentId(line), "not the later cell's " + later.id());
+        assertEquals("ok", client().reply(Channel.SHELL, later, LONG).contentString("status", ""));
+        client().iopubUntilIdle(later, LONG);
+    }
+
+    /** The next stream message on iopub that contains {@code text}, waiting for it while no cell runs. */
+    private static Message awaitStream(String text) throws Exception {
+        long deadline = System.nanoTime() + LONG.toNanos();
+        while (System.nanoTime() < deadline) {
+            Message message = client().receiveIopub(Duration.ofSeconds(1));
+            if (message != null && message.type().equals("stream") && message.contentString("text", "").contains(text)) {
+                return message;
+            }
+        }
+        throw new AssertionError("no output '" + text + "' within " + LONG);
     }
 
     @Test

@@ -80,10 +80,10 @@ class LoopMagicsIT {
         String port = client().execute("quietPort").result();
         try {
             String tasks = shown("%tasks");
-            assertTrue(tasks.startsWith("the kernel's loop (top-level await)\nid  name"), tasks);
+            assertTrue(tasks.startsWith("the kernel's loop\nid  name"), tasks);
             String awaitedBy = "gatherer \\(\\d+\\)";
             assertRow(tasks, "sleeper", "sleep\\(\\) Sleep\\.java:\\d+ <- napper\\(\\) " + Pattern.quote(defs + ":3"),
-                    "sleep\\(\\) until loop time [\\d.]+ \\(in [56]\\d\\.\\d{3} s\\)", awaitedBy);
+                    "sleep\\(60\\) until loop time [\\d.]+ \\(in [56]\\d\\.\\d{3} s\\)", awaitedBy);
             assertRow(tasks, "getter", "get\\(\\) Queue\\.java:\\d+ <- taker\\(\\) " + Pattern.quote(defs + ":7"),
                     Pattern.quote("Queue.get() on <Queue maxsize=0 _getters[1]>"), awaitedBy);
             assertRow(tasks, "reader", "read\\(\\) StreamReader\\.java:\\d+ <- listener\\(\\) " + Pattern.quote(defs + ":10"),
@@ -101,7 +101,7 @@ class LoopMagicsIT {
             assertTrue(where.contains("  + Call stack:\n  |   File 'Sleep.java', line ") && where.contains("in sleep()\n"), where);
             assertTrue(where.contains("|   File '" + defs + "', line 3, in napper()"), where);
             assertTrue(where.contains("  + Awaited by:\n     * Task(name='gatherer', id="), where);
-            assertTrue(where.contains("  + State: waiting, waiting for sleep() until loop time"), where);
+            assertTrue(where.contains("  + State: waiting, waiting for sleep(60) until loop time"), where);
 
             String loop = shown("%loop");
             assertTrue(loop.startsWith("the kernel's loop\nevent loop: running=true closed=false"), loop);
@@ -213,7 +213,7 @@ class LoopMagicsIT {
         assertTrue(lane(picture, "main()").spans("wait").getFirst().title().startsWith("gather("), "main waits on the gather");
 
         String text = run.displays("text/plain").getFirst();
-        assertTrue(text.contains("task1()") && text.contains("waits 2") && text.contains("on sleep()"), text);
+        assertTrue(text.contains("task1()") && text.contains("waits 2") && text.contains("on sleep("), text);
     }
 
     private static TimelinePicture.Lane lane(TimelinePicture picture, String coroutine) {
@@ -222,7 +222,7 @@ class LoopMagicsIT {
     }
 
     private static TimelinePicture.Span onlySleep(TimelinePicture.Lane lane) {
-        List<TimelinePicture.Span> sleeps = lane.spans("wait").stream().filter(s -> s.title().startsWith("sleep()")).toList();
+        List<TimelinePicture.Span> sleeps = lane.spans("wait").stream().filter(s -> s.title().startsWith("sleep(")).toList();
         assertEquals(1, sleeps.size(), lane.toString());
         return sleeps.getFirst();
     }
@@ -246,7 +246,7 @@ class LoopMagicsIT {
                 .peek(u -> assertEquals(id, u.content().getAsJsonObject("transient").get("display_id").getAsString()))
                 .map(u -> u.content().getAsJsonObject("data").get("text/plain").getAsString())
                 .toList();
-        Pattern waiting = Pattern.compile("(?m)^ *\\d+ +napping +waiting +sleep\\(\\) .*<- sleep\\(\\) until loop time");
+        Pattern waiting = Pattern.compile("(?m)^ *\\d+ +napping +waiting +sleep\\(\\) .*<- sleep\\(1\\) until loop time");
         assertTrue(frames.stream().anyMatch(f -> waiting.matcher(f).find()), "a frame shows napping asleep: " + frames);
         assertTrue(Pattern.compile("(?m)^ *\\d+ +napping +done ").matcher(frames.getLast()).find(), "the last shows it done: " + frames.getLast());
         assertTrue(updates.getLast().content().getAsJsonObject("data").get("text/html").getAsString().contains("<table>"));

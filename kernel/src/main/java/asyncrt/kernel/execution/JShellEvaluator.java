@@ -106,6 +106,7 @@ public final class JShellEvaluator implements AutoCloseable {
             SnippetOrigins.Origin origin = new SnippetOrigins.Origin(label, piece.firstLine(code));
             last = evalSnippet(piece, origin);
             if (piece.raw().strip().endsWith(";")) {
+                last.ifPresent(value -> DroppedCoroutine.check(value, origin));
                 last = Optional.empty();
             }
         }
