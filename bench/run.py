@@ -186,7 +186,12 @@ WORKLOADS = [
                [at_most_part_of(ASYNCIO, 1, "≤ ipykernel's")]),
         Metric("trivial_ms", "kernel: warm round trip of 1+1", "ms", [at_most(5, "ms")]),
         Metric("compiled_ms", "kernel: warm round trip of Math.max(1, 2) / max(1, 2)", "ms"),
-        Metric("rss_mb", "kernel: resident memory after start", "MB", [at_most(200, "MB")])],
+        Metric("rss_mb", "kernel: resident memory after start", "MB", [at_most(200, "MB")]),
+        Metric("spawn_loop_ns", "kernel: spawn awaited in a cell, on the kernel's loop", "ns/step",
+               [at_most_part_of(ASYNCIO, 1 / 6, "≥ 6× faster than in ipykernel")]),
+        Metric("spawn_run_ns", "kernel: spawn in Asyncio.run in a cell (ipykernel refuses it)", "ns/step"),
+        Metric("spawn_loop_over_run", "kernel: spawn on the kernel's loop ÷ in Asyncio.run", "×",
+               [at_most(1.1, "×")])],
         commands=kernel_commands, shared=kernel_installed_in_a_temporary_prefix),
 ]
 

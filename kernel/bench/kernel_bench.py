@@ -3,7 +3,8 @@
 For each kernel: time from launching the kernel process to its first kernel_info_reply; resident memory
 (RSS) right after that reply and once it has settled; the round trip of a trivial cell (send execute_request,
 receive execute_reply) once warm, for `1+1` and for a cell that needs the compiler (`Math.max(1, 2)` in Java,
-`max(1, 2)` in Python). Prints figures; asserts nothing.
+`max(1, 2)` in Python); the spawn workload of bench/run run from a cell, awaited on the kernel's own loop
+and (our kernel) in Asyncio.run. Prints figures; asserts nothing.
 
 Usage: /usr/bin/python3 kernel_bench.py [--starts N] [--trips N] [--json] [KERNEL ...]
        (default kernels: java-asyncrt python3)
@@ -23,6 +24,61 @@ from jupyter_client.manager import KernelManager
 CELLS = {
     "java": {"trivial": "1+1", "compiled": "Math.max(1, 2)"},
     "python": {"trivial": "1+1", "compiled": "max(1, 2)"},
+}
+
+
+# The spawn workload of bench/run (100 000 tasks that each await sleep(0) ten times, gathered), run from a cell:
+# awaited on the kernel's own loop, and (for our kernel) in Asyncio.run, which makes a fresh loop for the call.
+# Each cell times itself, so the figure is the loop's work alone, not the round trip around it.
+SPAWN_STEPS = 100_000 * (10 + 1)
+SPAWN = {
+    "java": {
+        "define": """
+Coroutine<Void> spawnWorker() {
+    return async(() -> {
+        for (int i = 0; i < 10; i++) {
+            await(sleep(0));
+        }
+    });
+}
+Coroutine<Void> spawnMain() {
+    return async(() -> {
+        List<Coroutine<Void>> workers = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            workers.add(spawnWorker());
+        }
+        await(gather(workers));
+    });
+}
+long spawnOnTheKernelLoop() {
+    long start = System.nanoTime();
+    await(spawnMain());
+    return System.nanoTime() - start;
+}
+long spawnInAsyncioRun() {
+    long start = System.nanoTime();
+    Asyncio.run(spawnMain());
+    return System.nanoTime() - start;
+}
+""",
+        "loop": "spawnOnTheKernelLoop()",
+        "run": "spawnInAsyncioRun()",
+    },
+    "python": {
+        "define": """
+import asyncio, time
+
+async def spawn_worker():
+    for _ in range(10):
+        await asyncio.sleep(0)
+
+async def spawn_on_the_kernel_loop():
+    start = time.perf_counter_ns()
+    await asyncio.gather(*(spawn_worker() for _ in range(100_000)))
+    return time.perf_counter_ns() - start
+""",
+        "loop": "await spawn_on_the_kernel_loop()",
+    },
 }
 
 
@@ -80,12 +136,42 @@ def round_trips(kc, code, n):
     return times
 
 
+def cell_value(kc, code):
+    """The text of a cell's execute_result; fails on an error."""
+    shown = {}
+
+    def hook(msg):
+        if msg["msg_type"] == "execute_result":
+            shown["value"] = msg["content"]["data"]["text/plain"]
+        elif msg["msg_type"] == "error":
+            shown["error"] = msg["content"]["evalue"]
+
+    kc.execute_interactive(code, timeout=600, output_hook=hook)
+    if "error" in shown or "value" not in shown:
+        raise RuntimeError("cell %r failed: %s" % (code, shown))
+    return shown["value"]
+
+
+def spawn_in_cells(kc, language, rounds):
+    """Nanoseconds per task step of the spawn workload run from a cell, per way of running it (medians)."""
+    spawn = SPAWN[language]
+    kc.execute_interactive(spawn["define"], timeout=120, output_hook=lambda m: None)
+    ways = [way for way in ("loop", "run") if way in spawn]
+    times = {way: [] for way in ways}
+    for i in range(rounds + 1):  # the first round warms up
+        for way in ways:
+            nanos = int(cell_value(kc, spawn[way]).rstrip("L"))
+            if i > 0:
+                times[way].append(nanos / SPAWN_STEPS)
+    return {way: statistics.median(t) for way, t in times.items()}
+
+
 def stop(km, kc):
     kc.stop_channels()
     km.shutdown_kernel(now=False)
 
 
-def bench(kernel_name, starts, trips):
+def bench(kernel_name, starts, trips, spawn_rounds=3):
     language = KernelManager(kernel_name=kernel_name).kernel_spec.language
     cells = CELLS.get(language, CELLS["python"])
     start_times, rss_first, rss_settled = [], [], []
@@ -105,8 +191,10 @@ def bench(kernel_name, starts, trips):
         round_trips(kc, code, max(20, trips // 5))  # warm up
         results[label] = round_trips(kc, code, trips)
     rss_after = rss_mb(pid)
+    spawn = spawn_in_cells(kc, language, spawn_rounds) if spawn_rounds > 0 else {}
     stop(km, kc)
     return {
+        "spawn": spawn,
         "start": start_times,
         "rss_first": statistics.median(rss_first),
         "rss_settled": rss_settled[0],
@@ -126,6 +214,9 @@ def figures(kernel_name, r):
         "compiled_ms": round(statistics.median(r["trips"]["compiled"]), 3),
         "rss_mb": round(r["rss_first"], 1),
         "rss_settled_mb": round(r["rss_settled"], 1),
+        **{"spawn_%s_ns" % way: round(ns, 1) for way, ns in r["spawn"].items()},
+        **({"spawn_loop_over_run": round(r["spawn"]["loop"] / r["spawn"]["run"], 3)}
+           if {"loop", "run"} <= r["spawn"].keys() else {}),
     }
 
 
@@ -133,18 +224,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--starts", type=int, default=5, help="kernel starts to time (default 5)")
     parser.add_argument("--trips", type=int, default=200, help="timed round trips per cell (default 200)")
+    parser.add_argument("--spawn-rounds", type=int, default=3,
+                        help="timed runs of the spawn workload from a cell, after one warm-up (default 3; 0: none)")
     parser.add_argument("--json", action="store_true", help="print one JSON line of medians per kernel, nothing else")
     parser.add_argument("kernels", nargs="*", default=["java-asyncrt", "python3"])
     args = parser.parse_args()
     os.environ.setdefault("ASYNCRT_KERNEL_HISTORY_FILE", os.path.join(tempfile.mkdtemp(), "history.jsonl"))
     if args.json:
         for name in args.kernels:
-            print(json.dumps(figures(name, bench(name, args.starts, args.trips))), flush=True)
+            print(json.dumps(figures(name, bench(name, args.starts, args.trips, args.spawn_rounds))), flush=True)
         return
     print("kernel benchmarks: %d starts, %d round trips per cell, %d CPUs, load average %.1f"
           % (args.starts, args.trips, os.cpu_count(), os.getloadavg()[0]))
     for name in args.kernels:
-        r = bench(name, args.starts, args.trips)
+        r = bench(name, args.starts, args.trips, args.spawn_rounds)
         s = sorted(r["start"])
         print("\n%s" % name)
         print("  start to first kernel_info_reply: median %.3f s  (min %.3f, max %.3f)"
@@ -155,6 +248,11 @@ def main():
             t = sorted(times)
             print("  warm round trip %-16r median %6.2f ms  p90 %6.2f ms  min %6.2f ms"
                   % (r["cells"][label], statistics.median(t), t[int(len(t) * 0.9)], t[0]))
+        for way, ns in r["spawn"].items():
+            print("  spawn workload from a cell, %-28s %7.1f ns per task step"
+                  % ({"loop": "awaited on the kernel's loop:", "run": "in Asyncio.run:"}[way], ns))
+        if {"loop", "run"} <= r["spawn"].keys():
+            print("  the kernel's loop against Asyncio.run: %.2fx the time" % (r["spawn"]["loop"] / r["spawn"]["run"]))
     print("\nload average at the end: %.1f (other work on the machine skews every figure)" % os.getloadavg()[0])
 
 

@@ -15,24 +15,24 @@ final class AutoawaitMagic {
     static void register(MagicRegistry registry, AutoAwait autoAwait) {
         registry.line("autoawait", """
                 %autoawait [on|off]
-                Top-level await, on by default: a cell whose own statements call await(...) (not only inside
-                async(() -> ...) bodies) runs on an event loop the kernel keeps from cell to cell, as IPython's
-                autoawait does:
+                Top-level await, on by default: a cell may call await(...) among its own statements (not only inside
+                async(() -> ...) bodies), as IPython's autoawait allows. Every statement of a cell runs as a task of
+                the kernel's event loop, which runs all the time, between cells too:
 
                     Task<String> job = createTask(fetch(), "job");   // a task on the kernel's loop
-                    await(sleep(0.5));                               // the loop runs while the cell waits
+                    await(sleep(0.5));                               // this statement waits; the loop runs on
 
-                and in a later cell, await(job) gets its result.
+                and in a later cell, await(job) gets its result (or job.done() tells, since the task went on by
+                itself meanwhile).
 
                 How it differs from Asyncio.run(main()): Asyncio.run makes a new loop, runs main to the end, then
-                cancels the tasks left over and closes the loop, so nothing of it outlives the call. The kernel's
-                loop stays: a task made in one cell still exists in the next and runs whenever a cell awaits (between
-                cells the loop does not turn), and %loop and %tasks show it. Asyncio.run cannot be called in a cell
-                that awaits at top level, since a loop is running there. The Stop button cancels what the cell awaits
-                (it ends with KeyboardInterrupt) and leaves the loop, its tasks and the cell's definitions alone.
+                cancels the tasks left over and closes the loop, so nothing of it outlives the call; the kernel's
+                loop waits meanwhile. The kernel's loop stays: a task made in one cell goes on while the kernel is
+                idle, and %loop and %tasks show it. The Stop button cancels what the cell awaits (it ends with
+                KeyboardInterrupt) and leaves the loop, its other tasks and the cell's definitions alone.
 
-                Without an argument, says whether it is on. Off: await(...) among a cell's own statements is an
-                error, as in plain Java.""", (args, context) -> autoawait(args, autoAwait));
+                Without an argument, says whether it is on. Off: a cell's statements run as plain callbacks of the
+                kernel's loop, where await(...) outside a coroutine is an error, as in plain Java.""", (args, context) -> autoawait(args, autoAwait));
     }
 
     private static Optional<Value> autoawait(String args, AutoAwait autoAwait) throws MagicException {
