@@ -607,7 +607,9 @@ public class EventLoop {
         double took = (System.nanoTime() - start) / 1e9;
         if (took >= slowCallbackDuration) {
             Task<?> task = Task.ofStep(handle.callback());
-            System.err.printf("Executing %s took %.3f seconds%n", task != null ? task : handle, took);
+            String report = String.format("Executing %s took %.3f seconds", task != null ? task : handle, took);
+            // In the callback's context, so that a host routing output by context shows it where the callback came from.
+            handle.getContext().copy().run(() -> System.err.println(report));
         }
     }
 

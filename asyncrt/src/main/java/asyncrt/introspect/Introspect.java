@@ -136,6 +136,16 @@ public final class Introspect {
     }
 
     /**
+     * Whether a task runs the loop's own housekeeping (a coroutine of the loop itself, such as the shutdown of
+     * the default executor that {@code asyncio.run} ends with) rather than the program's work: pictures of the
+     * program's tasks leave it out.
+     */
+    public static boolean isHousekeeping(Task<?> task) {
+        String place = task.getCoro().bodyClassName();
+        return place != null && place.startsWith("asyncrt.events.") && task.getCoro().inLibrary();
+    }
+
+    /**
      * Task {@code id}'s call graph in the shape of CPython 3.14's {@code format_call_graph}: its
      * coroutine stack, then the tasks awaiting it, recursively.
      */

@@ -73,7 +73,10 @@ public final class Timeline implements Instrument {
         return (System.nanoTime() - origin) / 1e6;
     }
 
-    /** The lanes recorded so far: each loop's I/O waits first, then one lane per task in spawn order. */
+    /**
+     * The lanes recorded so far: each loop's I/O waits first, then one lane per task in spawn order (the loop's
+     * own housekeeping left out).
+     */
     public synchronized List<Lane> lanes() {
         List<Lane> copy = new ArrayList<>();
         double now = now();
@@ -83,6 +86,9 @@ public final class Timeline implements Instrument {
         }
         for (Map.Entry<Task<?>, Recording> entry : tasks.entrySet()) {
             Task<?> task = entry.getKey();
+            if (Introspect.isHousekeeping(task)) {
+                continue;
+            }
             Recording recording = entry.getValue();
             List<Span> spans = new ArrayList<>(recording.spans);
             if (recording.waitLabel != null) {

@@ -38,6 +38,14 @@ public final class HtmlTable {
         return out.append("</table>\n").toString();
     }
 
+    /**
+     * HTML the front end must not typeset: MathJax (the classic Notebook's, and JupyterLab's) would read text
+     * between two dollar signs as math, and names such as {@code $JShell$12} or prices would turn into italics.
+     */
+    public static String noMath(String html) {
+        return "<div class=\"tex2jax_ignore mathjax_ignore\">" + html + "</div>";
+    }
+
     /** Text made safe to put in HTML. */
     public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");

@@ -102,7 +102,7 @@ final class LiveView implements AutoCloseable {
         String html = "<div class=\"asyncrt-live\"><p><b>" + HtmlTable.escape(heading) + "</b><br>"
                 + loopLines.stream().map(HtmlTable::escape).collect(Collectors.joining("<br>")) + "</p>\n"
                 + (rows.isEmpty() ? "" : table.html()) + "</div>";
-        return MimeBundle.text(String.join("\n", text)).with("text/html", html);
+        return MimeBundle.text(String.join("\n", text)).with("text/html", HtmlTable.noMath(html));
     }
 
     private String loopLine(EventLoop loop, LoopSnapshot s) {

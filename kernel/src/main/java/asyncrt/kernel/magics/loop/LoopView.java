@@ -38,7 +38,7 @@ final class LoopView {
                 .map(e -> e.getValue().size() + " " + e.getKey() + ": " + String.join(", ", e.getValue())).toList())));
         String html = "<div class=\"asyncrt-loop\"><p><b>" + HtmlTable.escape(title) + "</b>: " + HtmlTable.escape(state(s))
                 + "</p>\n" + table.html() + "</div>";
-        return MimeBundle.text(title + "\n" + TextReports.loop(s)).with("text/html", html);
+        return MimeBundle.text(title + "\n" + TextReports.loop(s)).with("text/html", HtmlTable.noMath(html));
     }
 
     private static String state(LoopSnapshot s) {

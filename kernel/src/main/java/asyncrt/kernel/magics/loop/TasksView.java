@@ -24,7 +24,7 @@ final class TasksView {
         HtmlTable table = new HtmlTable(rows.getFirst());
         rows.subList(1, rows.size()).forEach(table::row);
         return MimeBundle.text(title + "\n" + TextReports.tasks(s))
-                .with("text/html", heading(title) + table.html());
+                .with("text/html", HtmlTable.noMath(heading(title) + table.html()));
     }
 
     static MimeBundle tree(String title, LoopSnapshot s) {
@@ -33,12 +33,12 @@ final class TasksView {
         }
         String tree = TextReports.tree(s);
         return MimeBundle.text(title + "\n" + tree)
-                .with("text/html", heading(title) + "<pre>" + HtmlTable.escape(tree) + "</pre>");
+                .with("text/html", HtmlTable.noMath(heading(title) + "<pre>" + HtmlTable.escape(tree) + "</pre>"));
     }
 
     private static MimeBundle none(String title) {
         String text = title + ": no pending tasks";
-        return MimeBundle.text(text).with("text/html", "<p>" + HtmlTable.escape(text) + "</p>");
+        return MimeBundle.text(text).with("text/html", HtmlTable.noMath("<p>" + HtmlTable.escape(text) + "</p>"));
     }
 
     private static String heading(String title) {
