@@ -87,6 +87,40 @@ class NestedRunTest {
     }
 
     @Test
+    void anotherLoopsRunUntilCompleteRunsNestedWhereAllowedAndIsRefusedElsewhere() {
+        EventLoop host = EventLoop.newEventLoop();
+        try {
+            String refused = host.runUntilComplete(async(() -> {
+                EventLoop other = EventLoop.newEventLoop();
+                try {
+                    other.runUntilComplete(async(() -> 1));
+                    return "ran";
+                } catch (IllegalStateException e) {
+                    return e.getMessage();
+                } finally {
+                    other.close();
+                }
+            }));
+            assertEquals("Cannot run the event loop while another loop is running", refused);
+            host.setNestedRunAllowed(true);
+            int value = host.runUntilComplete(async(() -> {
+                EventLoop other = EventLoop.newEventLoop();
+                try {
+                    return other.runUntilComplete(async(() -> {
+                        await(sleep(0.01));
+                        return 5;
+                    }));
+                } finally {
+                    other.close();
+                }
+            }));
+            assertEquals(5, value);
+        } finally {
+            host.close();
+        }
+    }
+
+    @Test
     void aRunnerClosesInsideALoopThatAllowsNestedRuns() {
         EventLoop host = EventLoop.newEventLoop();
         host.setNestedRunAllowed(true);

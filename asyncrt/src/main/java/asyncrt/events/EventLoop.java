@@ -109,7 +109,8 @@ public class EventLoop {
     }
 
     /**
-     * Lets {@code Asyncio.run} and {@code Runner.run} be called from this loop's callbacks and from the outermost
+     * Lets {@code Asyncio.run}, {@code Runner.run} and another loop's {@code runForever} and
+     * {@code runUntilComplete} be called from this loop's callbacks and from the outermost
      * coroutine of its tasks, which asyncio refuses ("cannot be called from a running event loop"). Such a call
      * then runs its fresh loop on this thread, nested, exactly as a script would run it, and this loop waits
      * meanwhile, as it waits for any callback that blocks. A coroutine that another one awaits is still refused:
@@ -168,10 +169,20 @@ public class EventLoop {
 
     // ---- running -----------------------------------------------------------------------------
 
-    /** Runs the loop until {@link #stop()} is called. */
+    /**
+     * Runs the loop until {@link #stop()} is called. From a callback or task of a loop that allows nested runs
+     * ({@link #setNestedRunAllowed}) it runs nested, as {@code Asyncio.run} does there.
+     */
     public void runForever() {
         checkOpen();
         checkNotRunning();
+        runNested("run_forever()", () -> {
+            runForeverHere();
+            return null;
+        });
+    }
+
+    private void runForeverHere() {
         ThreadState state = ThreadState.current();
         thread = Thread.currentThread();
         state.runningLoop = this;
@@ -790,7 +801,7 @@ public class EventLoop {
         if (isRunning()) {
             throw new IllegalStateException("This event loop is already running");
         }
-        if (ThreadState.current().runningLoop != null) {
+        if (!canRunLoopHere()) {
             throw new IllegalStateException("Cannot run the event loop while another loop is running");
         }
     }
