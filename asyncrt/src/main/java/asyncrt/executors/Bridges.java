@@ -22,11 +22,7 @@ public final class Bridges {
     public static <T> Future<T> wrapFuture(CompletionStage<T> stage, EventLoop loop) {
         Future<T> future = loop.createFuture();
         CompletableFuture<T> source = stage.toCompletableFuture();
-        future.addDoneCallback(f -> {
-            if (f.cancelled()) {
-                source.cancel(false);
-            }
-        });
+        future.addDoneCallback(new ChainCancel<>(source));
         source.whenComplete((value, error) -> {
             try {
                 loop.callSoonThreadsafe(() -> copyOutcome(value, error, future));
@@ -35,6 +31,21 @@ public final class Bridges {
             }
         });
         return future;
+    }
+
+    /** The done callback that cancels the Java future when its asyncrt future is cancelled (asyncio's {@code _chain_future}). */
+    private record ChainCancel<T>(CompletableFuture<?> source) implements java.util.function.Consumer<Future<T>> {
+        @Override
+        public void accept(Future<T> future) {
+            if (future.cancelled()) {
+                source.cancel(false);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "chain_future()";
+        }
     }
 
     /** A CompletableFuture that completes as {@code future} does; cancelling it cancels {@code future} (on its loop's thread). */
