@@ -12,6 +12,7 @@ import asyncrt.kernel.testing.KernelProcess;
 import asyncrt.kernel.testing.SharedKernel;
 import com.google.gson.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -201,6 +202,44 @@ class InterruptIT {
         interruptTwice("await(async(() -> { while (true) { } }))", "second interrupt of a stuck top-level await");
         Execution next = KERNEL.client().execute("await(sleep(0.05));\n1 + 1");
         assertEquals("2", next.result(), "nothing left over from the stopped run interrupts the next: " + next);
+    }
+
+    @Test
+    void aDeadlockedCellIsGivenUpAndTheKernelGoesOnWithEveryDefinition() throws Exception {
+        try (KernelProcess kernel = KernelProcess.start()) {
+            KernelClient client = kernel.client();
+            assertEquals("ok", client.execute("int kept = 7;").status());
+            String monitors = """
+                    Object A = new Object(), B = new Object();
+                    Thread t = new Thread(() -> { synchronized (B) { try { Thread.sleep(300); } catch (Exception e) {} synchronized (A) {} } });
+                    synchronized (A) { t.start(); Thread.sleep(300); synchronized (B) {} }
+                    """;
+            String locks = """
+                    var L1 = new java.util.concurrent.locks.ReentrantLock(); var L2 = new java.util.concurrent.locks.ReentrantLock();
+                    Thread u = new Thread(() -> { L2.lock(); try { Thread.sleep(300); } catch (Exception e) {} L1.lock(); });
+                    L1.lock(); u.start(); Thread.sleep(300); L2.lock();
+                    """;
+            for (String cell : List.of(monitors, locks)) {
+                Message request = client.send(Channel.SHELL, "execute_request", KernelClient.executeContent(cell, false));
+                Thread.sleep(1500);
+                long stoppedAt = System.nanoTime();
+                client.send(Channel.CONTROL, "interrupt_request", new JsonObject());
+                Thread.sleep(500);
+                client.send(Channel.CONTROL, "interrupt_request", new JsonObject());
+                Message reply = client.reply(Channel.SHELL, request, LONG);
+                long millis = report("a deadlocked cell", stoppedAt);
+                assertTrue(millis < 10_000, "the kernel gave the cell up within 10 s: " + millis + " ms");
+                assertEquals("error", reply.contentString("status", ""));
+                String error = new Execution(request, reply, client.iopubUntilIdle(request, LONG)).traceback();
+                assertTrue(error.contains("did not end within 3 s of being stopped") && error.contains("a deadlock?")
+                        && error.matches("(?s).*blocked in Task 'In \\[\\d+]' at In \\[\\d+], line 3 .*"), error);
+                Message info = client.send(Channel.SHELL, "kernel_info_request", new JsonObject());
+                assertEquals("kernel_info_reply", client.reply(Channel.SHELL, info, Duration.ofSeconds(10)).type());
+                assertEquals("2", client.execute("1 + 1").result());
+                assertEquals("7", client.execute("kept").result(), "definitions survive");
+                assertEquals("5", client.execute("await(createTask(async(() -> 5)))").result(), "a fresh loop runs tasks");
+            }
+        }
     }
 
     @Test

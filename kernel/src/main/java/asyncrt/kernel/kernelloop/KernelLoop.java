@@ -38,11 +38,12 @@ public final class KernelLoop {
     /** How long shutdown lets the loop's tasks run their clean-up after cancelling them. */
     private static final long SHUTDOWN_GRACE_MILLIS = 1500;
 
-    private final Context cellContext = new Context();
-    private final StepWatch steps = new StepWatch();
-    private final UnawaitedCheck unawaited = new UnawaitedCheck(cellContext);
-    private EventLoop loop;
-    private Thread thread;
+    /** The context every cell's statements run in; replaced by a copy only when a stuck statement keeps it entered. */
+    private volatile Context cellContext = new Context();
+    private volatile StepWatch steps = new StepWatch();
+    private final UnawaitedCheck unawaited = new UnawaitedCheck(() -> cellContext);
+    private volatile EventLoop loop;
+    private volatile Thread thread;
     private volatile boolean closing;
     private volatile CellStatement statement;
 
@@ -94,20 +95,26 @@ public final class KernelLoop {
             }
             EventLoop made = EventLoop.newEventLoop();
             made.setNestedRunAllowed(true);
+            steps = new StepWatch();
             made.instruments().add(steps);
             CountDownLatch running = new CountDownLatch(1);
+            loop = made;
             thread = Thread.ofVirtual().name("kernel loop").start(() -> live(made, running));
             awaitUninterruptibly(running);
-            loop = made;
         }
         return loop;
+    }
+
+    /** Whether {@code made} is still the kernel's loop (not given up by {@link #abandonLoop}). */
+    private boolean isCurrent(EventLoop made) {
+        return loop == made;  // not synchronized: loop() holds the lock while this thread starts
     }
 
     /** The loop's thread's life: it runs until shutdown, and runs again after an interrupt escaped a step. */
     private void live(EventLoop made, CountDownLatch running) {
         EventLoop.setEventLoop(made);
         made.callSoon(running::countDown);
-        while (!closing) {
+        while (!closing && isCurrent(made)) {
             try {
                 made.runForever();
             } catch (Throwable escaped) {
@@ -150,6 +157,16 @@ public final class KernelLoop {
         if (running.outcome.isDone()) {
             return;  // abandoned before it could start
         }
+        try {
+            schedule(kernels, running, request, code, asTask);
+        } catch (RuntimeException e) {
+            running.outcome.completeExceptionally(e);
+        }
+    }
+
+    private void schedule(EventLoop kernels, CellStatement running, Object request, SnippetRunner.SnippetCode code,
+                          boolean asTask) {
+        Context cellContext = this.cellContext;
         CellOwner.set(cellContext, request);
         if (!asTask) {
             kernels.callSoon(() -> {
@@ -290,6 +307,44 @@ public final class KernelLoop {
         if (loopThread != null) {
             loopThread.interrupt();
         }
+    }
+
+    /**
+     * Gives up the loop whose thread the running cell's code holds and does not give back: blocked entering a
+     * monitor or taking a lock (a deadlock), which neither JShell's stop nor an interrupt reaches, and which a
+     * JVM cannot force a thread out of. Later cells run on a fresh loop and thread; the old thread stays blocked,
+     * with whatever locks it holds, and the tasks of the old loop stay with it (should the thread ever be freed,
+     * it stops that loop).
+     *
+     * @return the names of the tasks left behind on the old loop
+     */
+    public synchronized List<String> abandonLoop() {
+        EventLoop old = loop;
+        if (old == null) {
+            return List.of();
+        }
+        CellStatement running = statement;
+        Task<?> own = running == null ? null : running.task;
+        List<String> left = new java.util.ArrayList<>();
+        try {
+            for (Task<?> task : old.tasks().all()) {  // read from another thread: a best-effort list
+                if (task != own) {
+                    left.add(task.getName());
+                }
+            }
+        } catch (RuntimeException changedMeanwhile) {
+            Log.debug("listing the tasks of the abandoned loop: " + changedMeanwhile);
+        }
+        loop = null;
+        thread = null;
+        // The stuck statement's step keeps the cells' context entered for good: later cells get a copy of it.
+        cellContext = cellContext.copy();
+        try {
+            old.callSoonThreadsafe(old::stop);
+        } catch (IllegalStateException closed) {
+            // nothing to stop
+        }
+        return left;
     }
 
     // ---- shutdown -----------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import asyncrt.contextvars.Context;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.coroutines.UnawaitedSites;
 import asyncrt.kernel.execution.CellPosition;
+import java.util.function.Supplier;
 
 /**
  * Reports a coroutine that a cell made and dropped without awaiting it (almost always a forgotten
@@ -18,13 +19,13 @@ final class UnawaitedCheck implements UnawaitedSites {
     /** How long the end of a statement waits for the reports of the coroutines it dropped. */
     private static final long REPORT_WAIT_MILLIS = 200;
 
-    private final Context cellContext;
+    private final Supplier<Context> cellContext;
     private volatile CellPosition statement;
     private int unstarted;
     private long reported;
 
     /** @param cellContext the context cells' statements run in */
-    UnawaitedCheck(Context cellContext) {
+    UnawaitedCheck(Supplier<Context> cellContext) {
         this.cellContext = cellContext;
         Coroutine.watchUnawaited(this);
     }
@@ -40,7 +41,7 @@ final class UnawaitedCheck implements UnawaitedSites {
     @Override
     public String siteOf(Context context) {
         CellPosition where = statement;
-        if (context != cellContext || where == null) {
+        if (context != cellContext.get() || where == null) {
             return null;  // a task's coroutine: no cell line to name
         }
         synchronized (this) {

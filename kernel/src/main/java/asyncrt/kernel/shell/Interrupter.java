@@ -7,6 +7,7 @@ import asyncrt.kernel.execution.CellPosition;
 import asyncrt.kernel.execution.JShellEvaluator;
 import asyncrt.kernel.kernelloop.KernelLoop;
 import asyncrt.tasks.Task;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -28,6 +29,12 @@ public final class Interrupter implements AutoCloseable {
     private final AsyncioSignals signals = new AsyncioSignals();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r ->
             Thread.ofPlatform().daemon().name("cell-stopper").unstarted(r));
+    /**
+     * How long a cell's code may ignore being stopped before the kernel gives it up: busy loops, sleeps, waits and
+     * socket calls end within milliseconds of a stop, so a cell still running after this is blocked where no stop
+     * reaches (a deadlock).
+     */
+    private static final long ABANDON_AFTER_MILLIS = 3000;
     /** How long after the first Stop delivered SIGINT a cell that has not ended gets a line saying why. */
     private static final long NOTICE_AFTER_MILLIS = 500;
 
@@ -159,6 +166,7 @@ public final class Interrupter implements AutoCloseable {
             return;
         }
         Log.info("stopping the running cell: " + reason);
+        long since = System.nanoTime();
         stopping = timer.scheduleWithFixedDelay(() -> {
             JShellEvaluator jshell = evaluator.get();
             synchronized (this) {
@@ -166,6 +174,10 @@ public final class Interrupter implements AutoCloseable {
                     return;
                 }
                 KernelLoop.CellState state = kernelLoop.cellState();
+                if (state != KernelLoop.CellState.SUSPENDED && System.nanoTime() - since > ABANDON_AFTER_MILLIS * 1_000_000) {
+                    giveUp(jshell);
+                    return;
+                }
                 if (state == KernelLoop.CellState.SUSPENDED) {
                     // Its code is not running: end the cell now, and let its cancelled task clean up on the loop.
                     kernelLoop.abandonCell(reason);
@@ -185,6 +197,21 @@ public final class Interrupter implements AutoCloseable {
                 signals.deliverSigint();
             }
         }, 0, RESTOP_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Gives the stuck cell and the loop thread it holds up: the cell ends with an error that says what happened,
+     * later cells run on a fresh loop.
+     */
+    private void giveUp(JShellEvaluator jshell) {
+        String where = blocker(true);
+        List<String> left = kernelLoop.abandonLoop();
+        String message = StuckCell.message(ABANDON_AFTER_MILLIS / 1000, where, left, jshell);
+        Log.warn("gave up a cell that did not end after Stop, and the loop thread it holds");
+        if (jshell != null) {
+            jshell.stop(message);  // the cell's error, in place of the plain stop's
+        }
+        kernelLoop.abandonCell(message);
     }
 
     private static String formatSeconds(long millis) {
