@@ -333,4 +333,19 @@ class TaskTest {
     private static Coroutine<String> waiter(Future<String> gate) {
         return async(() -> await(gate));
     }
+
+    @Test
+    void aTaskRefusesSetResultAndSetExceptionAsAsyncioDoes() {  // test_tasks.py: test_task_set_methods
+        Asyncio.run(async(() -> {
+            Future<String> gate = EventLoop.getRunningLoop().createFuture();
+            Task<String> t = createTask(waiter(gate));
+            assertEquals("Task does not support set_result operation",
+                    assertThrows(IllegalStateException.class, () -> t.setResult("forced")).getMessage());
+            assertEquals("Task does not support set_exception operation",
+                    assertThrows(IllegalStateException.class, () -> t.setException(new IllegalStateException("forced"))).getMessage());
+            assertFalse(t.done(), "refused means the task is untouched");
+            gate.setResult("its own result");
+            assertEquals("its own result", await(t));
+        }));
+    }
 }
