@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * }));                                     // both done here
  * }</pre>
  *
- * <p>The semantics are CPython 3.12's. The block runs in the task that awaits the group (the
+ * <p>The semantics are current CPython's (3.12 and later). The block runs in the task that awaits the group (the
  * group's parent task); leaving it waits for every task of the group. When a task of the group
  * fails, the group cancels its other tasks and the parent task: the block sees a
  * {@link CancelledError} at the {@code await} where it is suspended (a {@code catch (Exception e)} in
