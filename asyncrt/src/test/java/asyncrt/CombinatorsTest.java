@@ -29,6 +29,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** sleep, gather, wait_for, wait, shield and as_completed, after CPython's tests, on a virtual clock (see TimeoutTest, TaskGroupTest). */
+@org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class CombinatorsTest {
 
     static <T> Coroutine<T> after(double delay, T value) {

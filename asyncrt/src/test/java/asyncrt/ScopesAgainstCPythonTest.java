@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
  * side runs on a virtual clock, CPython on the real one: the lines say what happened, in what order,
  * not when.
  */
+@org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class ScopesAgainstCPythonTest {
 
     static final class Boom extends RuntimeException {

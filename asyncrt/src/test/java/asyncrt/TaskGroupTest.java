@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * the body (which sees CancelledError at its await), the group withdraws that cancellation and throws an
  * ExceptionGroup on exit. After CPython's test_taskgroups.py, on a virtual clock.
  */
+@org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class TaskGroupTest {
     static final class MyExc extends RuntimeException {
         MyExc() {

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * CancelledError at its await, and the scope turns it into a TimeoutError on the way out, only for its
  * own deadline. After CPython's test_timeouts.py, on a virtual clock (exact times, no waiting).
  */
+@org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class TimeoutTest {
 
     @Test

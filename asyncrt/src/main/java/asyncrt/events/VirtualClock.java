@@ -14,6 +14,9 @@ package asyncrt.events;
  * thread can let that work finish before virtual time runs on. With no timer pending the loop
  * waits for I/O or other threads as usual.
  *
+ * <p>Virtual time passes only while the loop is idle: as long as callbacks are ready (a task looping on
+ * {@code sleep(0)}, say), the clock stands still and no timer comes due.
+ *
  * <p>{@link #advance} moves the clock by hand, as a callback that keeps the loop busy would
  * (CPython's tests call {@code time.sleep} for that).
  */

@@ -16,6 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A loop on a {@link VirtualClock} runs timers in exact virtual time and never sleeps for them. */
+@org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class VirtualClockTest {
 
     static <T> T run(VirtualClock clock, Coroutine<T> main) {
