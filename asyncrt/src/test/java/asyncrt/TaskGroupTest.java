@@ -19,6 +19,11 @@ import asyncrt.combinators.ExceptionGroup;
 import asyncrt.combinators.TaskGroup;
 import asyncrt.combinators.TimeoutError;
 import asyncrt.coroutines.Coroutine;
+import asyncrt.events.EventLoop;
+import asyncrt.introspect.FrameInfo;
+import asyncrt.introspect.Introspect;
+import asyncrt.introspect.LoopSnapshot;
+import asyncrt.introspect.TaskInfo;
 import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Task;
 import java.util.ArrayList;
@@ -351,6 +356,25 @@ class TaskGroupTest {
             runner.cancel();
             CancelledError out = assertThrows(CancelledError.class, () -> await(runner));
             assertSame(seen[0], out);
+        }));
+    }
+
+    @Test
+    void aTaskWaitingForItsGroupSaysSo() {
+        VirtualTime.run(async(() -> {
+            EventLoop loop = EventLoop.getRunningLoop();
+            Task<Void> parent = createTask(async(() -> {
+                await(timeout(10, () -> {
+                    await(taskGroup(tg -> tg.createTask(sleep(5), "child")));
+                }));
+            }), "parent");
+            await(sleep(1));
+            LoopSnapshot snapshot = Introspect.snapshot(loop);
+            TaskInfo info = snapshot.tasks().stream().filter(t -> t.name().equals("parent")).findFirst().orElseThrow();
+            assertEquals(List.of("taskGroup", "timeout", "aTaskWaitingForItsGroupSaysSo"),
+                    info.stack().stream().map(FrameInfo::coroutine).toList());
+            assertEquals("taskGroup()", info.awaiting().replaceAll(" .*", ""), info.awaiting());
+            await(parent);
         }));
     }
 }

@@ -69,6 +69,11 @@ public final class TaskGroup {
      * {@code async with tg:}), then waits for the group's tasks; see the class comment.
      */
     public Coroutine<Void> run(Body body) {
+        return taskGroup(body);
+    }
+
+    /** {@link #run}; its coroutine is written here so that call stacks and wait labels name it after the call, taskGroup. */
+    private Coroutine<Void> taskGroup(Body body) {
         return Coroutine.of(() -> {
             enter();
             Throwable raised = null;

@@ -80,6 +80,11 @@ public final class Timeout {
      * once: running a second body in it fails.
      */
     public <T> Coroutine<T> run(AsyncBody<T> body) {
+        return timeout(body);
+    }
+
+    /** {@link #run}; its coroutine is written here so that call stacks and wait labels name it after the call, timeout. */
+    private <T> Coroutine<T> timeout(AsyncBody<T> body) {
         return Coroutine.of(() -> {
             enter();
             T result;
