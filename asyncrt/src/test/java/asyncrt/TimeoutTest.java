@@ -142,6 +142,26 @@ class TimeoutTest {
     }
 
     @Test
+    void aBusyLoopPastTheOuterDeadlineOnlyIsTheOutersTimeout() {  // test_nested_timeouts_concurrent
+        VirtualClock clock = new VirtualClock();
+        List<String> log = new ArrayList<>();
+        VirtualTime.run(clock, async(() -> {
+            assertThrows(TimeoutError.class, () -> await(timeout(0.002, () -> {
+                try {
+                    await(timeout(0.1, () -> {
+                        clock.advance(0.01);  // crunching numbers: past the outer deadline, not the inner
+                        await(sleep(1));
+                    }));
+                } catch (CancelledError e) {
+                    log.add("inner scope: CancelledError");
+                    throw e;
+                }
+            })));
+        }));
+        assertEquals(List.of("inner scope: CancelledError"), log);
+    }
+
+    @Test
     void anExternalCancelRacingTheDeadlineIsNotLost() {
         VirtualTime.run(async(() -> {
             List<String> log = new ArrayList<>();
