@@ -4,6 +4,7 @@ import asyncrt.combinators.AsCompleted;
 import asyncrt.combinators.Gather;
 import asyncrt.combinators.Shield;
 import asyncrt.combinators.Sleep;
+import asyncrt.combinators.TaskGroup;
 import asyncrt.combinators.Timeout;
 import asyncrt.combinators.Wait;
 import asyncrt.combinators.WaitFor;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -183,7 +185,40 @@ public final class Asyncio {
         return WaitFor.waitFor(awaitable, seconds(timeout));
     }
 
-    /** A deadline {@code delay} seconds from now for a try-with-resources block. */
+    /**
+     * Runs {@code body} with a deadline {@code delay} seconds from now and returns its result:
+     * {@code async with asyncio.timeout(delay):}. At the deadline the body sees a CancelledError at
+     * its await; the scope then throws {@link asyncrt.combinators.TimeoutError} (see {@link Timeout}).
+     */
+    public static <T> Coroutine<T> timeout(double delay, AsyncBody<T> body) {
+        return Timeout.after(delay).run(body);
+    }
+
+    public static Coroutine<Void> timeout(double delay, AsyncRunnable body) {
+        return Timeout.after(delay).run(body);
+    }
+
+    public static <T> Coroutine<T> timeout(Duration delay, AsyncBody<T> body) {
+        return Timeout.after(seconds(delay)).run(body);
+    }
+
+    public static Coroutine<Void> timeout(Duration delay, AsyncRunnable body) {
+        return Timeout.after(seconds(delay)).run(body);
+    }
+
+    /** {@code async with asyncio.timeout_at(when):} with {@code when} on the loop's clock (null: no deadline). */
+    public static <T> Coroutine<T> timeoutAt(Double when, AsyncBody<T> body) {
+        return Timeout.at(when).run(body);
+    }
+
+    public static Coroutine<Void> timeoutAt(Double when, AsyncRunnable body) {
+        return Timeout.at(when).run(body);
+    }
+
+    /**
+     * The timeout itself, not entered yet ({@code asyncio.timeout(delay)}), for a body that needs it:
+     * {@code Timeout cm = timeout(1); await(cm.run(() -> ...)); cm.expired()}.
+     */
     public static Timeout timeout(double delay) {
         return Timeout.after(delay);
     }
@@ -192,9 +227,18 @@ public final class Asyncio {
         return Timeout.after(seconds(delay));
     }
 
-    /** A deadline at {@code when} on the loop's clock (null: none, until rescheduled). */
+    /** {@code asyncio.timeout_at(when)}, not entered yet; null for no deadline (Python's {@code timeout(None)}). */
     public static Timeout timeoutAt(Double when) {
         return Timeout.at(when);
+    }
+
+    /**
+     * Runs {@code body} with a new task group and waits for the group's tasks:
+     * {@code async with asyncio.TaskGroup() as tg:}. A task that fails cancels the others and the body;
+     * the failures come out as one {@link asyncrt.combinators.ExceptionGroup} (see {@link TaskGroup}).
+     */
+    public static Coroutine<Void> taskGroup(TaskGroup.Body body) {
+        return new TaskGroup().run(body);
     }
 
     /** Waits until all the futures are done: {@code asyncio.wait(fs)}. Write {@code Asyncio.wait} (see the class comment). */
@@ -244,6 +288,15 @@ public final class Asyncio {
     /** An awaitable future that completes as {@code stage} does (e.g. {@code HttpClient.sendAsync}): {@code asyncio.wrap_future}. */
     public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
         return Bridges.wrapFuture(stage, EventLoop.getEventLoop());
+    }
+
+    /**
+     * Submits {@code coro} to {@code loop} from another thread: {@code asyncio.run_coroutine_threadsafe}.
+     * The CompletableFuture (Python's {@code concurrent.futures.Future}) completes as the task does;
+     * cancelling it cancels the task, and a cancelled task cancels it.
+     */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coro, EventLoop loop) {
+        return Bridges.runCoroutineThreadsafe(coro, loop);
     }
 
     /** A snapshot of the current context: {@code contextvars.copy_context()}. */

@@ -12,6 +12,7 @@ import asyncrt.tasks.Task;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs coroutines on an event loop of its own and cleans up after them: Python 3.11's
@@ -27,6 +28,7 @@ public final class Runner implements AutoCloseable {
     private enum State { CREATED, INITIALIZED, CLOSED }
 
     private final Boolean debug;
+    private final Supplier<EventLoop> loopFactory;
     private State state = State.CREATED;
     private EventLoop loop;
     private Context context;
@@ -41,7 +43,16 @@ public final class Runner implements AutoCloseable {
 
     /** A runner whose loop runs in debug mode or not ({@code null}: the loop's default). */
     public Runner(Boolean debug) {
+        this(debug, EventLoop::newEventLoop);
+    }
+
+    /**
+     * A runner whose loop {@code loopFactory} makes (Python's {@code Runner(loop_factory=...)}); e.g.
+     * {@code new Runner(null, () -> new EventLoop(new VirtualClock()))} for a loop on a virtual clock.
+     */
+    public Runner(Boolean debug, Supplier<EventLoop> loopFactory) {
         this.debug = debug;
+        this.loopFactory = loopFactory;
     }
 
     /** Runs {@code coro} to completion on the runner's loop and returns its result. */
@@ -112,7 +123,7 @@ public final class Runner implements AutoCloseable {
         if (state == State.INITIALIZED) {
             return;
         }
-        loop = EventLoop.newEventLoop();
+        loop = loopFactory.get();
         EventLoop.setEventLoop(loop);
         if (debug != null) {
             loop.setDebug(debug);

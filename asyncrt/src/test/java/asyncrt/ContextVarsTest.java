@@ -107,13 +107,13 @@ class ContextVarsTest {
 
     @Test
     void concurrentTasksDoNotSeeEachOthersValues() {
-        List<String> seen = Asyncio.run(async(() -> await(gather(handle("r-1", 0.03), handle("r-2", 0.01), handle("r-3", 0.02)))));
+        List<String> seen = VirtualTime.run(async(() -> await(gather(handle("r-1", 0.03), handle("r-2", 0.01), handle("r-3", 0.02)))));
         assertEquals(List.of("r-1", "r-2", "r-3"), seen);
     }
 
     @Test
     void aTaskStartsWithACopyOfItsCreatorsContext() {
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             REQUEST_ID.set("parent");
             String inChild = await(createTask(async(() -> {
                 String inherited = REQUEST_ID.get();
@@ -128,7 +128,7 @@ class ContextVarsTest {
     @Test
     void aCallbackRunsInTheContextItWasScheduledWith() {
         List<String> seen = Collections.synchronizedList(new ArrayList<>());
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             EventLoop loop = EventLoop.getRunningLoop();
             REQUEST_ID.set("when scheduled");
             loop.callSoon(() -> seen.add(REQUEST_ID.get()));
@@ -143,7 +143,7 @@ class ContextVarsTest {
 
     @Test
     void toThreadCarriesTheContextToTheWorkerThread() {
-        String seen = Asyncio.run(async(() -> {
+        String seen = VirtualTime.run(async(() -> {
             REQUEST_ID.set("from the loop");
             return await(Asyncio.toThread(() -> REQUEST_ID.get() + " on " + Thread.currentThread().getName()));
         }));

@@ -20,17 +20,7 @@ import org.junit.jupiter.api.Timeout;
 class NamesInJShellTest {
     @Test
     void primitivesStreamsAndExecutorsKeepTheirAsyncioNamesInACell() throws Exception {
-        Path classes = JShellCells.asyncrtClasses();
-        try (JShell shell = JShellCells.localShell(); Stream<Path> files = Files.walk(classes)) {
-            eval(shell, "import java.util.*;");
-            eval(shell, "import java.util.concurrent.*;");
-            for (String type : files.map(p -> classes.relativize(p).toString())
-                    .filter(f -> f.endsWith(".class") && !f.contains("$")).map(f -> f.replace(".class", "").replace('/', '.')).toList()) {
-                if (java.lang.reflect.Modifier.isPublic(Class.forName(type, false, Asyncio.class.getClassLoader()).getModifiers())) {
-                    eval(shell, "import " + type + ";");
-                }
-            }
-            eval(shell, "import static asyncrt.Asyncio.*;");
+        try (JShell shell = kernelLikeShell()) {
             eval(shell, """
                     String check = Asyncio.run(async(() -> {
                         Queue<Integer> q = new Queue<>(1);
@@ -61,5 +51,54 @@ class NamesInJShellTest {
             assertEquals("asyncrt.streams.Server", eval(shell, "Server.class.getName()").replace("\"", ""));
             assertEquals("asyncrt.executors.ProcessPoolExecutor", eval(shell, "ProcessPoolExecutor.class.getName()").replace("\"", ""));
         }
+    }
+
+    @Test
+    void timeoutAndTaskGroupScopesCompileAndRunInACell() throws Exception {
+        try (JShell shell = kernelLikeShell()) {
+            eval(shell, """
+                    String scopes = Asyncio.run(async(() -> {
+                        List<String> log = new ArrayList<>();
+                        try {
+                            await(timeout(0.05, () -> {
+                                await(sleep(10));
+                            }));
+                        } catch (TimeoutError e) {
+                            log.add("TimeoutError");
+                        }
+                        int n = await(timeout(1, () -> 41 + 1));
+                        log.add("value " + n);
+                        Timeout cm = timeout(1);
+                        await(cm.run(() -> await(sleep(0))));
+                        log.add("expired " + cm.expired());
+                        await(taskGroup(tg -> tg.createTask(sleep(0.01))));
+                        await(taskGroup(tg -> {
+                            tg.createTask(sleep(0.01));
+                            tg.createTask(sleep(0.02));
+                        }));
+                        log.add("groups done");
+                        return String.join(", ", log);
+                    }));
+                    """);
+            assertEquals("\"TimeoutError, value 42, expired false, groups done\"", eval(shell, "scopes"));
+        }
+    }
+
+    /** A JShell set up as the kernel's: java.util.* and java.util.concurrent.* on demand, every public asyncrt type by name. */
+    private static JShell kernelLikeShell() throws Exception {
+        Path classes = JShellCells.asyncrtClasses();
+        JShell shell = JShellCells.localShell();
+        try (Stream<Path> files = Files.walk(classes)) {
+            eval(shell, "import java.util.*;");
+            eval(shell, "import java.util.concurrent.*;");
+            for (String type : files.map(p -> classes.relativize(p).toString())
+                    .filter(f -> f.endsWith(".class") && !f.contains("$")).map(f -> f.replace(".class", "").replace('/', '.')).toList()) {
+                if (java.lang.reflect.Modifier.isPublic(Class.forName(type, false, Asyncio.class.getClassLoader()).getModifiers())) {
+                    eval(shell, "import " + type + ";");
+                }
+            }
+            eval(shell, "import static asyncrt.Asyncio.*;");
+        }
+        return shell;
     }
 }

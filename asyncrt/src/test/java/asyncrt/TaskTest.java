@@ -29,11 +29,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /** Tasks: stepping, names, exceptions, and cancellation at every kind of await point. After CPython's test_tasks. */
+@org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
 class TaskTest {
 
     @Test
     void tasksGetDefaultNamesInCreationOrder() {
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             Task<?> a = createTask(async(() -> { }));
             Task<?> b = createTask(async(() -> { }));
             Task<?> named = createTask(async(() -> { }), "fetcher");
@@ -55,7 +56,7 @@ class TaskTest {
 
     @Test
     void aTaskEqualsOnlyItselfAndHashesByItsId() {
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             Task<?> a = createTask(async(() -> { }));
             Task<?> b = createTask(async(() -> { }));
             assertEquals(Long.hashCode(a.id()), a.hashCode());
@@ -67,7 +68,7 @@ class TaskTest {
 
     @Test
     void theMainCoroutineRunsInATaskThatIsCurrent() {
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             Task<?> me = Asyncio.currentTask();
             assertTrue(me.getName().startsWith("Task-"));
             assertTrue(Asyncio.allTasks().contains(me));
@@ -78,7 +79,7 @@ class TaskTest {
     @Test
     void aCreatedTaskStartsOnlyWhenTheCreatorYields() {
         List<String> order = new ArrayList<>();
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             Task<Void> t = createTask(async(() -> {
                 order.add("task runs");
             }));
@@ -93,7 +94,7 @@ class TaskTest {
     @Test
     void awaitRethrowsTheTasksExceptionAsTheSameObject() {
         IllegalStateException boom = new IllegalStateException("boom");
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             Task<Void> t = createTask(async(() -> {
                 await(sleep(0.01));
                 throw boom;
@@ -106,7 +107,7 @@ class TaskTest {
     @Test
     void aCheckedExceptionPassesThroughAwaitUnwrapped() {
         java.io.IOException io = new java.io.IOException("disk");
-        Throwable caught = assertThrows(java.io.IOException.class, () -> Asyncio.run(async(() -> {
+        Throwable caught = assertThrows(java.io.IOException.class, () -> VirtualTime.run(async(() -> {
             await(async(() -> {
                 throw io;
             }));
@@ -116,7 +117,7 @@ class TaskTest {
 
     @Test
     void aTaskCannotAwaitItself() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Asyncio.run(async(() -> {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> VirtualTime.run(async(() -> {
             await(Asyncio.currentTask());
         })));
         assertTrue(e.getMessage().startsWith("Task cannot await on itself: <Task pending"), e.getMessage());
@@ -127,7 +128,7 @@ class TaskTest {
         EventLoop other = EventLoop.newEventLoop();
         try {
             Future<String> foreign = other.createFuture();
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> Asyncio.run(async(() -> await(foreign))));
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> VirtualTime.run(async(() -> await(foreign))));
             assertTrue(e.getMessage().contains("attached to a different loop"), e.getMessage());
         } finally {
             other.close();
@@ -175,6 +176,7 @@ class TaskTest {
     @MethodSource("awaitPoints")
     void cancellationArrivesAtTheAwaitAndFinallyBlocksRun(String point, Function<List<String>, Coroutine<Void>> waiting) {
         List<String> log = new ArrayList<>();
+        // The real clock: a task spinning on sleep(0) never lets the loop idle, and a virtual clock moves only then.
         Asyncio.run(async(() -> {
             Task<Void> victim = createTask(async(() -> {
                 try {
@@ -199,7 +201,7 @@ class TaskTest {
 
     @Test
     void aTaskThatSwallowsCancellationEndsWithItsResult() {
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             Task<String> stubborn = createTask(async(() -> {
                 try {
                     await(sleep(10));
@@ -219,7 +221,7 @@ class TaskTest {
     @Test
     void cancellingATaskBeforeItStartsCancelsItAtItsFirstStep() {
         List<String> log = new ArrayList<>();
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             Task<Void> t = createTask(async(() -> {
                 log.add("ran");
             }));
@@ -231,7 +233,7 @@ class TaskTest {
 
     @Test
     void cancellingAndUncancelCountRequests() {
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             Task<Void> t = createTask(sleep(10));
             await(sleep(0));
             assertEquals(0, t.cancelling());
@@ -246,7 +248,7 @@ class TaskTest {
 
     @Test
     void cancellingADoneTaskReturnsFalse() {
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             Task<Integer> t = createTask(async(() -> 1));
             assertEquals(1, await(t));
             assertFalse(t.cancel());
@@ -256,7 +258,7 @@ class TaskTest {
 
     @Test
     void cancellationPropagatesToTheTaskAwaited() {
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             Task<Void> inner = createTask(sleep(10));
             Task<Void> outer = createTask(async(() -> {
                 await(inner);
@@ -270,7 +272,7 @@ class TaskTest {
 
     @Test
     void allTasksListsThePendingOnes() {
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             Task<Void> a = createTask(sleep(0.05));
             Task<Void> b = createTask(sleep(0.05));
             List<Task<?>> all = Asyncio.allTasks();
@@ -297,7 +299,7 @@ class TaskTest {
     @Test
     void aTaskExceptionNeverRetrievedIsReported() {
         List<Map<String, Object>> reports = new ArrayList<>();
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             EventLoop.getRunningLoop().setExceptionHandler((l, c) -> reports.add(c));
             failInTheBackground();
             await(sleep(0.02));
@@ -319,7 +321,7 @@ class TaskTest {
 
     @Test
     void theTaskReprShowsStateNameCoroutineAndWhatItWaitsFor() {
-        Asyncio.run(async(() -> {
+        VirtualTime.run(async(() -> {
             Future<String> gate = EventLoop.getRunningLoop().createFuture();
             Task<String> t = createTask(waiter(gate), "waiter");
             await(sleep(0));
@@ -332,5 +334,20 @@ class TaskTest {
 
     private static Coroutine<String> waiter(Future<String> gate) {
         return async(() -> await(gate));
+    }
+
+    @Test
+    void aTaskRefusesSetResultAndSetExceptionAsAsyncioDoes() {  // test_tasks.py: test_task_set_methods
+        VirtualTime.run(async(() -> {
+            Future<String> gate = EventLoop.getRunningLoop().createFuture();
+            Task<String> t = createTask(waiter(gate));
+            assertEquals("Task does not support set_result operation",
+                    assertThrows(IllegalStateException.class, () -> t.setResult("forced")).getMessage());
+            assertEquals("Task does not support set_exception operation",
+                    assertThrows(IllegalStateException.class, () -> t.setException(new IllegalStateException("forced"))).getMessage());
+            assertFalse(t.done(), "refused means the task is untouched");
+            gate.setResult("its own result");
+            assertEquals("its own result", await(t));
+        }));
     }
 }

@@ -24,8 +24,7 @@ public class ExceptionGroup extends RuntimeException {
         return Collections.unmodifiableList(exceptions);
     }
 
-    /** Adds one more failure; only while the group has not yet reached the code that catches it. */
-    void add(Throwable exception) {
+    private void add(Throwable exception) {
         exceptions.add(exception);
         addSuppressed(exception);
     }

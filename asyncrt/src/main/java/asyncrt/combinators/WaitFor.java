@@ -7,9 +7,9 @@ import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Future;
 
 /**
- * {@code asyncio.wait_for} as in Python 3.12: awaits {@code awaitable} under a timeout; when
- * time runs out, the awaited code is cancelled (it sees a CancelledError and may clean up), and
- * once it has finished, the caller gets a {@link TimeoutError}.
+ * {@code asyncio.wait_for} as in Python 3.12: awaits {@code awaitable} inside a {@link Timeout};
+ * when time runs out, the awaited code is cancelled (it sees a CancelledError and may clean up),
+ * and once it has finished, the caller gets a {@link TimeoutError}.
  */
 public final class WaitFor {
     private WaitFor() {}
@@ -20,21 +20,7 @@ public final class WaitFor {
             if (timeout <= 0) {
                 return expireNow(loop.ensureFuture(awaitable));
             }
-            Timeout scope = new Timeout(loop.time() + timeout, false);
-            boolean exited = false;
-            try {
-                return Coroutine.await(awaitable);
-            } catch (CancelledError cancelled) {
-                exited = true;
-                if (scope.exit()) {
-                    throw new TimeoutError(cancelled);
-                }
-                throw cancelled;
-            } finally {
-                if (!exited) {
-                    scope.exit();
-                }
-            }
+            return Coroutine.await(Timeout.after(timeout).run(() -> Coroutine.await(awaitable)));
         });
     }
 

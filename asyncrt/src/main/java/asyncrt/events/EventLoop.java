@@ -50,6 +50,8 @@ public class EventLoop {
     private final LoopTasks tasks = new LoopTasks();
     private final Instruments instruments = new Instruments();
     private final long clockOrigin = System.nanoTime();
+    /** The clock of a loop made for timing tests, or null for the monotonic system clock. */
+    private final VirtualClock virtualClock;
     private int timerCancelledCount;
     private long timerSequence;
 
@@ -65,6 +67,15 @@ public class EventLoop {
 
     /** A new loop, not running and not set as anyone's current loop; prefer {@link #newEventLoop()}. */
     public EventLoop() {
+        this(null);
+    }
+
+    /**
+     * A new loop whose time is {@code clock}'s: when idle it jumps the clock to its next timer instead of
+     * sleeping (see {@link VirtualClock}); null for the system clock.
+     */
+    public EventLoop(VirtualClock clock) {
+        this.virtualClock = clock;
         LoopRegistry.opened(this);
     }
 
@@ -282,7 +293,7 @@ public class EventLoop {
 
     /** The loop's monotonic clock, in seconds (Python's {@code loop.time()}). */
     public double time() {
-        return (System.nanoTime() - clockOrigin) / 1e9;
+        return virtualClock != null ? virtualClock.time() : (System.nanoTime() - clockOrigin) / 1e9;
     }
 
     // ---- scheduling callbacks ------------------------------------------------------------------
@@ -537,7 +548,11 @@ public class EventLoop {
         } else {
             timeoutMs = -1;
         }
-        waitForIo(timeoutMs);
+        if (virtualClock != null && timeoutMs > 0) {
+            idleOnVirtualClock();
+        } else {
+            waitForIo(timeoutMs);
+        }
         drainOtherThreads();
 
         double endTime = time() + 1e-9;
@@ -609,6 +624,15 @@ public class EventLoop {
         }
         if (Thread.interrupted()) {
             throw new KeyboardInterrupt("the event loop's thread was interrupted while waiting");
+        }
+    }
+
+    /** Instead of sleeping until the next timer: a last look for I/O and other threads' callbacks, then a jump to the timer. */
+    private void idleOnVirtualClock() {
+        waitForIo(virtualClock.autojumpMillis());
+        drainOtherThreads();
+        if (ready.isEmpty()) {
+            virtualClock.jumpTo(scheduled.peek().when());
         }
     }
 
@@ -845,6 +869,15 @@ public class EventLoop {
      */
     public void unregister(SelectableChannel channel) {
         io.unregister(channel);
+    }
+
+    /**
+     * {@link #unregister}, with the selector letting go of {@code channel} before this returns, so that
+     * closing the channel right after closes its socket at once: a listening socket closed this way
+     * refuses the very next connection attempt, as CPython's {@code Server.close()} does.
+     */
+    public void unregisterNow(SelectableChannel channel) {
+        io.unregisterNow(channel);
     }
 
     /** Sends all of {@code data}, waiting while the socket is not writable (Python's {@code loop.sock_sendall}). */

@@ -79,6 +79,20 @@ final class IoWatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #unregister}, and the selector lets go of the channel now rather than on its next select, so
+     * that closing the channel next closes its socket at once. Keys this poll finds ready stay selected
+     * for the next {@link #select}.
+     */
+    void unregisterNow(SelectableChannel channel) {
+        unregister(channel);
+        try {
+            selector.selectNow();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the event loop's selector failed", e);
+        }
+    }
+
     /** The watched channels with their interest: "read", "write" or "read+write". */
     Map<SelectableChannel, String> registrations() {
         Map<SelectableChannel, String> registrations = new LinkedHashMap<>();

@@ -1,7 +1,9 @@
 package asyncrt.executors;
 
+import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
 import asyncrt.tasks.Future;
+import asyncrt.tasks.Task;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -51,7 +53,35 @@ public final class Bridges {
     /** A CompletableFuture that completes as {@code future} does; cancelling it cancels {@code future} (on its loop's thread). */
     public static <T> CompletableFuture<T> toCompletableFuture(Future<T> future) {
         CompletableFuture<T> target = new CompletableFuture<>();
-        future.addDoneCallback(f -> {
+        chain(future, target);
+        return target;
+    }
+
+    /**
+     * Submits {@code coro} to {@code loop} from any thread and returns a CompletableFuture of its result:
+     * Python's {@code asyncio.run_coroutine_threadsafe(coro, loop)}, whose {@code concurrent.futures.Future}
+     * becomes Java's CompletableFuture. The coroutine runs as a task on the loop's thread. Cancelling the
+     * CompletableFuture cancels the task (on the loop's thread, even before its first step); a task
+     * that ends cancelled cancels the CompletableFuture.
+     */
+    public static <T> CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coro, EventLoop loop) {
+        CompletableFuture<T> target = new CompletableFuture<>();
+        loop.callSoonThreadsafe(() -> {
+            Task<T> task;
+            try {
+                task = loop.createTask(coro);
+            } catch (RuntimeException failed) {
+                target.completeExceptionally(failed);
+                throw failed;
+            }
+            chain(task, target);
+        });
+        return target;
+    }
+
+    /** Completes {@code target} as {@code source} ends, and cancels {@code source} when {@code target} is cancelled. */
+    private static <T> void chain(Future<T> source, CompletableFuture<T> target) {
+        source.addDoneCallback(f -> {
             if (f.cancelled()) {
                 target.cancel(false);
             } else if (f.exception() != null) {
@@ -61,11 +91,14 @@ public final class Bridges {
             }
         });
         target.whenComplete((value, error) -> {
-            if (target.isCancelled() && !future.getLoop().isClosed()) {
-                future.getLoop().callSoonThreadsafe(() -> future.cancel());
+            if (target.isCancelled() && !source.getLoop().isClosed()) {
+                try {
+                    source.getLoop().callSoonThreadsafe(() -> source.cancel());
+                } catch (IllegalStateException loopClosed) {
+                    // closed meanwhile: the task is gone with its loop
+                }
             }
         });
-        return target;
     }
 
     private static <T> void copyOutcome(T value, Throwable error, Future<T> future) {

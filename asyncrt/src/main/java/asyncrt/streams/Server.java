@@ -109,9 +109,8 @@ public final class Server implements AutoCloseable {
     }
 
     /**
-     * Stops listening and closes the listening sockets; open connections go on (see the class
-     * comment). Java's selector lets go of a registered socket's file descriptor on the loop's
-     * next turn, so a connection attempt made in this very turn may still be queued, then reset.
+     * Stops listening and closes the listening sockets at once, so the next connection attempt is
+     * refused; open connections go on (see the class comment).
      */
     @Override
     public void close() {
@@ -121,7 +120,7 @@ public final class Server implements AutoCloseable {
         }
         sockets = null;
         for (ServerSocketChannel socket : listening) {
-            loop.removeReader(socket);
+            loop.unregisterNow(socket);
             try {
                 socket.close();
             } catch (IOException e) {

@@ -34,8 +34,6 @@ public class Task<T> extends Future<T> {
     private Future<?> futWaiter;
     private boolean mustCancel;
     private int numCancelsRequested;
-    /** What the next cancellation throws into the coroutine instead of a CancelledError; see {@link #replaceNextCancellation}. */
-    private Throwable cancellationReplacement;
 
     private final Handle step;
     private final Wakeup wakeup = new Wakeup(this);
@@ -151,14 +149,18 @@ public class Task<T> extends Future<T> {
         return numCancelsRequested;
     }
 
-    /**
-     * Makes the CancelledError of this task's next cancellation arrive as {@code replacement}
-     * instead. Java's try-with-resources cannot swap the exception in flight the way
-     * {@code __aexit__} can, so a scope that cancels its own task ({@code timeout},
-     * {@code TaskGroup}) decides up front what the interrupted {@code await} throws.
-     */
-    public void replaceNextCancellation(Throwable replacement) {
-        cancellationReplacement = replacement;
+    // ---- a task completes itself --------------------------------------------------------------
+
+    /** Refused, as by asyncio's Task: a task's result is what its coroutine returns. */
+    @Override
+    public void setResult(T value) {
+        throw new IllegalStateException("Task does not support set_result operation");
+    }
+
+    /** Refused, as by asyncio's Task: a task's exception is what its coroutine throws. */
+    @Override
+    public void setException(Throwable exc) {
+        throw new IllegalStateException("Task does not support set_exception operation");
     }
 
     // ---- the step --------------------------------------------------------------------------------
@@ -172,10 +174,6 @@ public class Task<T> extends Future<T> {
                 exc = makeCancelledError();
             }
             mustCancel = false;
-        }
-        if (exc instanceof CancelledError && cancellationReplacement != null) {
-            exc = cancellationReplacement;
-            cancellationReplacement = null;
         }
         futWaiter = null;
         LoopTasks tasks = loop.tasks();
