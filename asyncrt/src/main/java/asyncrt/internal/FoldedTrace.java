@@ -48,7 +48,7 @@ public final class FoldedTrace {
     }
 
     /** Frames that only say how the loop, a continuation or reflection got to the reader's code. */
-    private static boolean isMachinery(StackTraceElement frame) {
+    public static boolean isMachinery(StackTraceElement frame) {
         String type = frame.getClassName();
         return type.startsWith("asyncrt.") && !type.startsWith("asyncrt.examples.")
                 || type.startsWith("jdk.internal.") || type.startsWith("java.lang.reflect.")

@@ -1,6 +1,7 @@
 package asyncrt.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncrt.kernel.testing.Execution;
@@ -46,6 +47,24 @@ class FaultIT {
         assertTrue(traceback.contains("half (In [" + defined + "], line 3)"), traceback);
         assertTrue(traceback.contains("(In [" + called + "], line 2)"), traceback);
         assertSurvived();
+    }
+
+    @Test
+    void anExceptionInAnAwaitedCoroutineNamesItsMethodAndFoldsTheLoopsMachinery() throws Exception {
+        Execution definition = KERNEL.client().execute("""
+                Coroutine<Integer> third(int n) {
+                    return async(() -> {
+                        await(sleep(0.01));
+                        return n / 0;
+                    });
+                }
+                """);
+        Execution run = KERNEL.client().execute("await(third(3))");
+        String traceback = run.traceback();
+        int defined = definition.reply().contentInt("execution_count", -1);
+        assertTrue(traceback.contains("    at third (In [" + defined + "], line 4)"), traceback);
+        assertTrue(traceback.matches("(?s).*    \\.\\.\\. \\d+ frames? of asyncrt and the JDK\n    at \\(In \\[\\d+], line 1\\).*"), traceback);
+        assertFalse(traceback.contains("lambda$") || traceback.contains("asyncrt.coroutines"), traceback);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package asyncrt.kernel.execution;
 
+import asyncrt.internal.FoldedTrace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +74,15 @@ final class Tracebacks {
     private void addFrames(StackTraceElement[] frames, List<String> lines) {
         int shown = 0;
         for (int i = 0; i < frames.length; i++) {
+            int machinery = 0;
+            while (i > 0 && i + machinery < frames.length && FoldedTrace.isMachinery(frames[i + machinery])) {
+                machinery++;  // how asyncrt, a continuation or reflection got from one frame of the reader's to the next
+            }
+            if (machinery > 0) {
+                lines.add("    ... " + machinery + (machinery == 1 ? " frame" : " frames") + " of asyncrt and the JDK");
+                i += machinery - 1;
+                continue;
+            }
             int repeats = 1;
             while (i + repeats < frames.length && frames[i + repeats].equals(frames[i])) {
                 repeats++;
@@ -100,7 +110,11 @@ final class Tracebacks {
         String method = frame.getMethodName();
         String type = frame.getClassName();
         if (method.isEmpty() || method.startsWith("lambda$do_it$")) {
-            return (method.isEmpty() ? "" : "lambda ") + "(" + where + ")";
+            return (method.isEmpty() ? "" : "<lambda> ") + "(" + where + ")";
+        }
+        if (method.startsWith("lambda$")) {  // javac's name for a lambda in a method: lambda$half$0 is in half
+            int end = method.indexOf('$', "lambda$".length());
+            method = end < 0 ? method : method.substring("lambda$".length(), end);
         }
         return (type.isEmpty() ? "" : type + ".") + method + " (" + where + ")";
     }
