@@ -215,6 +215,7 @@ class KernelLoopIT {
             assertTrue(kernel.waitForExit(LONG), "the kernel ended");
             long millis = (System.nanoTime() - asked) / 1_000_000;
             System.out.println("restart: the kernel ended " + millis + " ms after shutdown_request");
+            assertTrue(millis < 4000, "the promise is 2 s (a loaded machine gets twice that): " + millis + " ms");
             assertEquals("cleaned up", Files.readString(marker), "the task's finally block ran");
         } finally {
             kernel.close();

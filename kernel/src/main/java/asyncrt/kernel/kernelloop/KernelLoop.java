@@ -83,7 +83,7 @@ public final class KernelLoop {
     }
 
     /** The loop, if a cell has made it yet. */
-    public synchronized Optional<EventLoop> ifMade() {
+    public Optional<EventLoop> ifMade() {
         return Optional.ofNullable(loop);
     }
 
@@ -263,7 +263,7 @@ public final class KernelLoop {
     }
 
     /** The loop's thread, or null before the first cell. */
-    public synchronized Thread thread() {
+    public Thread thread() {
         return thread;
     }
 
