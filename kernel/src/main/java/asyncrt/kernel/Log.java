@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * The kernel's own log. It writes to the process's real standard error (which Jupyter keeps in its server log),
  * never to {@code System.err}, which the kernel points at the running cell. The level comes from
- * {@code ASYNCRT_KERNEL_LOG_LEVEL} ({@code debug}, {@code info}, {@code warn}, {@code error}; default info).
+ * {@code ASYNCRT_KERNEL_LOG_LEVEL} ({@code debug}, {@code info}, {@code warn}, {@code error}; default warn, so
+ * that a healthy kernel leaves the console, the server's log and nbconvert's output alone).
  */
 public final class Log {
 
@@ -60,12 +61,12 @@ public final class Log {
 
     private static Level parse(String name) {
         if (name == null || name.isBlank()) {
-            return Level.INFO;
+            return Level.WARN;
         }
         try {
             return Level.valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            return Level.INFO;
+            return Level.WARN;
         }
     }
 }
