@@ -1,9 +1,8 @@
 package asyncrt.kernel.magics.loop;
 
 import asyncrt.introspect.Timeline;
-import asyncrt.introspect.TimelineSvg;
 import asyncrt.kernel.display.Display;
-import asyncrt.kernel.display.MimeBundle;
+import asyncrt.kernel.display.TimelinePicture;
 import asyncrt.kernel.execution.Value;
 import asyncrt.kernel.magics.MagicContext;
 import asyncrt.kernel.magics.MagicException;
@@ -28,7 +27,7 @@ final class TimelineMagic {
                 (solid) and its waits (hatched, labelled with what it waited for: sleep(), Queue.get(), another
                 task...), and the loop's own waits for I/O or timers (grey), on a time axis in ms. Every loop that
                 runs in the cell is recorded: the one Asyncio.run makes, or the kernel's loop when the cell awaits
-                at top level. An SVG picture in a notebook, text in a console (# running, . waiting, ~ the loop
+                at top level. A picture in a notebook (SVG, and PNG for where SVG is not shown), text in a console (# running, . waiting, ~ the loop
                 waiting).""", TimelineMagic::run);
     }
 
@@ -50,7 +49,6 @@ final class TimelineMagic {
                     + " (Asyncio.run(...) or a top-level await(...) in the cell is what gets drawn)");
             return;
         }
-        Display.display(MimeBundle.text(timeline.toText(TEXT_COLUMNS))
-                .with("image/svg+xml", TimelineSvg.render(timeline)));
+        Display.display(TimelinePicture.of(timeline, TEXT_COLUMNS));
     }
 }
