@@ -14,6 +14,9 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '..');
 export const SHOTS = path.join(ROOT, 'target', 'e2e');
 export const KERNEL = process.env.ASYNCRT_KERNEL_NAME || 'java-asyncrt';
+export const STARTUP = 180_000;   // a kernel's first start on a busy 2-core machine
+// A timeline as the kernel shows it: HTML with an <img> of its PNG (the SVG and the PNG ride along).
+export const TIMELINES = '.jp-OutputArea-output[data-mime-type="text/html"] img[src^="data:image/png"]';
 const JUPYTER = process.env.JUPYTER || 'jupyter';
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
@@ -108,4 +111,53 @@ export async function openBrowser() {
   const close = context.close.bind(context);
   context.close = async () => { await close(); fs.rmSync(profile, { recursive: true, force: true }); };
   return context;
+}
+
+// The page helpers below reach the notebook through the application object (window.jupyterapp, which
+// expose_app_in_browser provides): in JupyterLab and in Notebook 7, shell.currentWidget is the notebook panel.
+
+/** Opens a notebook at route (Lab: lab/tree/NAME?reset, so that no tabs come back from the last page; Notebook 7:
+ * notebooks/NAME) and waits until its panel has loaded it. */
+export async function openNotebook(page, jupyter, route, name) {
+  await page.goto(jupyter.url(route));
+  await page.waitForFunction((n) => {
+    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
+    return panel && panel.context && panel.context.path === n && panel.context.isReady;
+  }, name, { timeout: STARTUP, polling: 250 });
+}
+
+export async function waitForKernelIdle(page) {
+  await page.waitForFunction(() => {
+    const session = window.jupyterapp.shell.currentWidget.sessionContext.session;
+    return session && session.kernel && session.kernel.status === 'idle';
+  }, null, { timeout: STARTUP, polling: 250 });
+}
+
+export function codeCellsJSON(page) {
+  return page.evaluate(() => window.jupyterapp.shell.currentWidget.content.widgets
+    .filter((c) => c.model.type === 'code').map((c) => c.model.toJSON()));
+}
+
+export async function runCellText(page, index) {
+  return page.evaluate((i) => window.jupyterapp.shell.currentWidget.content.widgets[i].node
+    .querySelector('.jp-OutputArea').textContent, index);
+}
+
+// Cells out of view are laid out lazily (content-visibility), so a picture moves as it comes into view:
+// scroll until it stays inside the window, then take its screenshot.
+export async function shoot(locator, file) {
+  await locator.evaluate(async (el) => {
+    for (let i = 0; i < 20; i++) {
+      el.scrollIntoView({ block: 'center' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const box = el.getBoundingClientRect();
+      if (box.top >= 0 && box.bottom <= window.innerHeight) return;
+    }
+  });
+  await locator.screenshot({ path: path.join(SHOTS, file) });
+}
+
+export async function clickMenu(page, menu, command) {
+  await page.locator('.lm-MenuBar-itemLabel', { hasText: new RegExp(`^${menu}$`) }).click();
+  await page.locator(`.lm-Menu-item[data-command="${command}"]`).first().click();
 }

@@ -14,10 +14,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startJupyter, openBrowser, SHOTS, KERNEL, ROOT } from './jupyter.mjs';
+import {
+  TIMELINES, startJupyter, openBrowser, openNotebook, waitForKernelIdle, codeCellsJSON, runCellText, clickMenu, shoot, SHOTS, KERNEL, STARTUP,
+} from './jupyter.mjs';
 
 const NOTEBOOK = process.env.E2E_NOTEBOOK || '06-flow-of-control.ipynb';
-const STARTUP = 180_000;   // a kernel's first start on a busy 2-core machine
 const RUN_ALL = 240_000;
 
 let jupyter;
@@ -33,60 +34,11 @@ after(async () => {
   if (jupyter) await jupyter.stop();
 });
 
-// The notebook panel in Lab's main area, found through the application object (LabApp.expose_app_in_browser).
-const PANEL = () => window.jupyterapp.shell.currentWidget;
-
-async function openNotebook(page, name) {
-  await page.goto(jupyter.url(`lab/tree/${name}?reset`));   // reset: no tabs restored from the last page
-  await page.waitForFunction((n) => {
-    const panel = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-    return panel && panel.context && panel.context.path === n && panel.context.isReady;
-  }, name, { timeout: STARTUP, polling: 250 });
-}
-
-async function waitForKernelIdle(page) {
-  await page.waitForFunction(() => {
-    const session = window.jupyterapp.shell.currentWidget.sessionContext.session;
-    return session && session.kernel && session.kernel.status === 'idle';
-  }, null, { timeout: STARTUP, polling: 250 });
-}
-
-function codeCellsJSON(page) {
-  return page.evaluate(() => window.jupyterapp.shell.currentWidget.content.widgets
-    .filter((c) => c.model.type === 'code').map((c) => c.model.toJSON()));
-}
-
-async function runCellText(page, index) {
-  return page.evaluate((i) => window.jupyterapp.shell.currentWidget.content.widgets[i].node
-    .querySelector('.jp-OutputArea').textContent, index);
-}
-
-// Cells out of view are laid out lazily (content-visibility), so a picture moves as it comes into view:
-// scroll until it stays inside the window, then take its screenshot.
-async function shoot(locator, file) {
-  await locator.evaluate(async (el) => {
-    for (let i = 0; i < 20; i++) {
-      el.scrollIntoView({ block: 'center' });
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const box = el.getBoundingClientRect();
-      if (box.top >= 0 && box.bottom <= window.innerHeight) return;
-    }
-  });
-  await locator.screenshot({ path: path.join(SHOTS, file) });
-}
-
-async function clickMenu(page, menu, command) {
-  await page.locator('#jp-menu-panel .lm-MenuBar-itemLabel', { hasText: new RegExp(`^${menu}$`) }).click();
-  await page.locator(`.lm-Menu-item[data-command="${command}"]`).first().click();
-}
-
-// A timeline as the kernel shows it: HTML with an <img> of its PNG (the SVG and the PNG ride along).
-const TIMELINES = '.jp-OutputArea-output[data-mime-type="text/html"] img[src^="data:image/png"]';
 
 test(`${NOTEBOOK} as committed, untrusted: its timelines still show`, { timeout: STARTUP + 60_000 }, async () => {
   const page = await browser.newPage();
   try {
-    await openNotebook(page, NOTEBOOK);
+    await openNotebook(page, jupyter, `lab/tree/${NOTEBOOK}?reset`, NOTEBOOK);
     const trusted = await page.evaluate(() => window.jupyterapp.shell.currentWidget.content.model.cells.get(0).trusted);
     assert.equal(trusted, false, 'a notebook this browser never ran is untrusted');
     const images = page.locator(TIMELINES);
@@ -112,7 +64,7 @@ test(`${NOTEBOOK}: Run All in JupyterLab renders the checks, the table and the t
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   try {
-    await openNotebook(page, NOTEBOOK);
+    await openNotebook(page, jupyter, `lab/tree/${NOTEBOOK}?reset`, NOTEBOOK);
     const kernelName = await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.name
       ?? window.jupyterapp.shell.currentWidget.sessionContext.kernelPreference.name);
     assert.equal(kernelName, KERNEL, 'the notebook opened with the course kernel');
@@ -221,7 +173,7 @@ test('scratch notebook: %%live redraws in place, Tab completes, Stop ends a busy
   writeScratch(jupyter.workDir);
   const page = await browser.newPage();
   try {
-    await openNotebook(page, 'scratch.ipynb');
+    await openNotebook(page, jupyter, 'lab/tree/scratch.ipynb?reset', 'scratch.ipynb');
     await waitForKernelIdle(page);
 
     // %%live: one output, whose table changes while the cell runs.
@@ -261,9 +213,13 @@ test('scratch notebook: %%live redraws in place, Tab completes, Stop ends a busy
     await page.keyboard.press('Escape');
 
     // The Stop button (the toolbar's interrupt) ends `while (true) {}`.
+    await waitForKernelIdle(page);   // the completion's request is answered
     await runCell(page, 2);
-    await page.waitForFunction(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'busy',
-      null, { timeout: 30_000, polling: 100 });
+    await page.waitForFunction(() => {
+      const panel = window.jupyterapp.shell.currentWidget;
+      return panel.content.widgets[2].node.querySelector('.jp-InputPrompt').textContent.includes('*')
+        && panel.sessionContext.session.kernel.status === 'busy';
+    }, null, { timeout: 30_000, polling: 100 });
     await page.locator('.jp-NotebookPanel-toolbar [data-jp-item-name="interrupt"] button').click();
     await page.waitForFunction(() => {
       const panel = window.jupyterapp.shell.currentWidget;

@@ -32,4 +32,5 @@ fi
 export CHROMIUM
 
 npm ci --no-audit --no-fund --loglevel=error
-node --test
+# One file at a time: each starts a Jupyter server, a kernel and a browser, and the checks time sleeps.
+node --test --test-concurrency=1
