@@ -5,7 +5,7 @@ For each kernel: time from launching the kernel process to its first kernel_info
 receive execute_reply) once warm, for `1+1` and for a cell that needs the compiler (`Math.max(1, 2)` in Java,
 `max(1, 2)` in Python). Prints figures; asserts nothing.
 
-Usage: /usr/bin/python3 kernel_bench.py [--starts N] [--trips N] [--json] [KERNEL ...]
+Usage: .venv/bin/python kernel_bench.py [--starts N] [--trips N] [--json] [KERNEL ...]
        (default kernels: java-asyncrt python3)
 
 With --json it prints one JSON line of medians per kernel instead, the line bench/run.py reads for
