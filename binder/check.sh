@@ -28,6 +28,8 @@ mkdir -p "$work/home"
 git clone -q "$repo" "$work/clone"
 cd "$work/clone"
 export HOME="$work/home"
+# Maven takes its cache and settings from the JVM's user.home, which comes from the password file, not HOME.
+export MAVEN_OPTS="-Duser.home=$HOME"
 unset JAVA_HOME VIRTUAL_ENV CONDA_PREFIX JUPYTER_PATH JUPYTER_DATA_DIR JUPYTER_CONFIG_DIR
 
 python3 -m venv "$work/env"
