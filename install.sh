@@ -128,6 +128,7 @@ make_venv() { # creates .venv with the first way that works here
     "$base" -m venv "$VENV" && return 0
   fi
   # Without root: virtualenv from PyPI, for this user only.
+  say "python3 -m venv does not work here; making $VENV with virtualenv (from PyPI with pip install --user if need be)"
   if "$base" -m virtualenv --version >/dev/null 2>&1 \
      || "$base" -m pip install -q --user virtualenv >/dev/null 2>&1 \
      || "$base" -m pip install -q --user --break-system-packages virtualenv >/dev/null 2>&1; then
