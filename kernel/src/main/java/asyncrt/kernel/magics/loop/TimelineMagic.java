@@ -27,7 +27,7 @@ final class TimelineMagic {
                 (solid) and its waits (hatched, labelled with what it waited for: sleep(), Queue.get(), another
                 task...), and the loop's own waits for I/O or timers (grey), on a time axis in ms. Every loop that
                 runs in the cell is recorded: the one Asyncio.run makes, or the kernel's loop when the cell awaits
-                at top level. A picture in a notebook (SVG, and PNG for where SVG is not shown), text in a console (# running, . waiting, ~ the loop
+                at top level. An SVG picture in a notebook, text in a console (# running, . waiting, ~ the loop
                 waiting).""", TimelineMagic::run);
     }
 
