@@ -65,10 +65,9 @@ test(`${NOTEBOOK}: Run All in JupyterLab renders the checks, the table and the t
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   try {
     await openNotebook(page, jupyter, `lab/tree/${NOTEBOOK}?reset`, NOTEBOOK);
-    const kernelName = await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.session?.kernel?.name
-      ?? window.jupyterapp.shell.currentWidget.sessionContext.kernelPreference.name);
-    assert.equal(kernelName, KERNEL, 'the notebook opened with the course kernel');
     await waitForKernelIdle(page);
+    const kernelName = await page.evaluate(() => window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.name);
+    assert.equal(kernelName, KERNEL, 'the notebook opened with the course kernel');
 
     // Clear the committed outputs, so that everything checked below was made in this browser.
     await clickMenu(page, 'Edit', 'editmenu:clear-all');
