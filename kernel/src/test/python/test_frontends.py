@@ -4,11 +4,13 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import unittest
 
 KERNEL = os.environ.get("ASYNCRT_KERNEL_NAME", "java-asyncrt")
-JUPYTER = shutil.which("jupyter", path="/usr/bin:" + os.environ.get("PATH", "")) or "jupyter"
+# The front ends of the Jupyter these tests run in (./install.sh runs them with that Jupyter's Python).
+JUPYTER = shutil.which("jupyter", path=os.path.dirname(sys.executable)) or shutil.which("jupyter") or "jupyter"
 TIMEOUT = 180
 
 
