@@ -305,7 +305,7 @@ if $RUN_TESTS; then
   "$PY" notebooks/run_notebooks.py
   say "running a course notebook with parameters through papermill"
   "$PY" notebooks/run_papermill.py
-  say "running the course in a real browser (JupyterLab in headless Chromium)"
+  say "running the course in a real browser (JupyterLab and Notebook 7 in headless Chromium)"
   JUPYTER=$JUPYTER e2e/run.sh
 fi
 if [ "$(id -u)" = 0 ]; then
