@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
-# Builds asyncrt and the Java kernel, installs the kernelspec "java-asyncrt" ("Java (asyncrt)"), and
-# (with --test) runs every test.
+# Builds asyncrt and the Java kernel, installs the kernelspec "java-asyncrt" ("Java (asyncrt)") into a
+# Jupyter with JupyterLab 4, and (with --test) runs every test.
 #
-#   ./install.sh                  build, then install the kernel for this user
-#   ./install.sh --test           the same, then run all tests (what CI runs)
-#   ./install.sh --sys-prefix     install into the Python environment's prefix (virtualenvs, conda, Binder)
+#   ./install.sh                  build, then install the kernel (see "Which Jupyter" below)
+#   ./install.sh --test           the same in the project's .venv, then run all tests (what CI runs)
+#   ./install.sh --user           install the kernelspec for this user instead (every Jupyter of the user sees it)
+#   ./install.sh --sys-prefix     install into the chosen Python environment's prefix (the default)
 #   ./install.sh --prefix DIR     install under DIR/share/jupyter/kernels
-#   ./install.sh --uninstall      remove the kernelspec (combine with --sys-prefix / --prefix DIR as installed)
+#   ./install.sh --uninstall      remove the kernelspec (combine with --user / --prefix DIR as installed)
 #   ./install.sh --env NAME=VALUE set a kernel option in the kernelspec (repeatable), e.g.
 #                                 --env ASYNCRT_KERNEL_TIMEOUT=60 (see the README's Kernel section)
 #   ./install.sh --java-home      print the JDK it would use, and nothing else
+#   ./install.sh --python         print the Python of the Jupyter it uses (after an install), and nothing else
+#
+# Which Jupyter: a JupyterLab 4 you already run (an active virtualenv or conda environment, or jupyter-lab on
+# the PATH, as on Binder) gets the kernel; otherwise the script makes the project's virtualenv .venv from
+# requirements.txt (pinned JupyterLab, Notebook 7, nbconvert, papermill...). --test always uses .venv. The
+# choice is written to .venv-python, which ./open-course and the test scripts read.
 #
 # It needs a JDK 21 or newer and Maven; it finds the JDK in JAVA_HOME, on the PATH, then under
-# /usr/lib/jvm, and says exactly what to install when something is missing. It needs Jupyter for
-# Python 3; as root on Debian/Ubuntu it installs Debian's Jupyter packages itself. Running it twice is
+# /usr/lib/jvm, and says exactly what to install when something is missing. Running it twice is
 # harmless: the kernelspec is replaced.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -47,8 +53,9 @@ find_jdk() { # prints a JAVA_HOME with javac and java >= 21
 
 RUN_TESTS=false
 PRINT_JAVA_HOME=false
+PRINT_PYTHON=false
 UNINSTALL=false
-SCOPE=user
+SCOPE=sys-prefix
 PREFIX=""
 KERNEL_ENV=()
 while [ $# -gt 0 ]; do
@@ -60,10 +67,11 @@ while [ $# -gt 0 ]; do
     --prefix=*) SCOPE=prefix; PREFIX=${1#--prefix=} ;;
     --uninstall) UNINSTALL=true ;;
     --java-home) PRINT_JAVA_HOME=true ;;
+    --python) PRINT_PYTHON=true ;;
     --env) [ $# -ge 2 ] && [[ "$2" == *=* ]] || die "--env needs NAME=VALUE"; KERNEL_ENV+=("$2"); shift ;;
     --env=*) [[ "${1#--env=}" == *=* ]] || die "--env needs NAME=VALUE"; KERNEL_ENV+=("${1#--env=}") ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
-    *) die "unknown option '$1' (known: --test --user --sys-prefix --prefix DIR --uninstall --env NAME=VALUE --java-home)" ;;
+    -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
+    *) die "unknown option '$1' (known: --test --user --sys-prefix --prefix DIR --uninstall --env NAME=VALUE --java-home --python)" ;;
   esac
   shift
 done
@@ -74,61 +82,90 @@ fi
 
 # --- Jupyter -------------------------------------------------------------------------------------
 
-find_python() { # a Python 3 with jupyter_client: Debian's first, then the one on the PATH
-  local py
-  for py in /usr/bin/python3 "$(command -v python3 || true)"; do
-    if [ -n "$py" ] && [ -x "$py" ] && "$py" -c 'import jupyter_client' >/dev/null 2>&1; then
-      echo "$py"; return 0
-    fi
+VENV=.venv
+CHOICE=.venv-python   # the Python of the Jupyter this script installed into
+if $PRINT_PYTHON; then
+  [ -f "$CHOICE" ] && [ -x "$(cat "$CHOICE")" ] || die "no Jupyter chosen yet: run ./install.sh first"
+  cat "$CHOICE"; exit 0
+fi
+
+lab_major() { # the major version of JupyterLab importable by the Python $1, or nothing
+  "$1" -c 'import jupyterlab; print(jupyterlab.__version__.split(".")[0])' 2>/dev/null || true
+}
+
+users_lab_python() { # the Python of a JupyterLab >= 4 the user already runs, outside this project's .venv
+  local candidates=() py lab
+  [ -n "${VIRTUAL_ENV:-}" ] && candidates+=("$VIRTUAL_ENV/bin/python")
+  [ -n "${CONDA_PREFIX:-}" ] && candidates+=("$CONDA_PREFIX/bin/python")
+  if lab=$(command -v jupyter-lab 2>/dev/null); then
+    py=$(sed -n '1s/^#! *//p' "$lab")
+    [ -x "$py" ] && candidates+=("$py")
+  fi
+  command -v python3 >/dev/null 2>&1 && candidates+=("$(command -v python3)")
+  for py in "${candidates[@]}"; do
+    case "$(readlink -f "$py")" in "$(pwd -P)/$VENV/"*) continue ;; esac
+    local major; major=$(lab_major "$py")
+    if [ -n "$major" ] && [ "$major" -ge 4 ]; then echo "$py"; return 0; fi
   done
   return 1
 }
 
-jupyter_command() { # the jupyter launcher next to $PY, else on the PATH, that has the subcommand $1
-  local dir; dir=$(dirname "$PY")
-  if [ -x "$dir/jupyter-$1" ]; then echo "$dir/jupyter"; return 0; fi
-  if command -v "jupyter-$1" >/dev/null 2>&1; then command -v jupyter; return 0; fi
-  return 1
-}
-
-missing_jupyter_packages() { # prints the Debian packages that provide what is missing, one a line
-  local py=/usr/bin/python3
-  [ -x "$py" ] || py=python3
-  has_module() { "$py" -c "import $1" >/dev/null 2>&1; }
-  has_module jupyter_client || echo python3-jupyter-client
-  command -v jupyter-kernelspec >/dev/null 2>&1 || echo jupyter-client
-  command -v jupyter-notebook >/dev/null 2>&1 || echo jupyter-notebook
-  command -v jupyter-nbconvert >/dev/null 2>&1 || echo jupyter-nbconvert
-  command -v jupyter-console >/dev/null 2>&1 || echo jupyter-console
-  has_module nbclient || echo python3-nbclient
-  if $RUN_TESTS; then
-    has_module jupyter_kernel_test || echo python3-jupyter-kernel-test
-    has_module ipykernel || echo python3-ipykernel
+make_venv() { # creates .venv with the first way that works here
+  local base; base=$(command -v python3 || true)
+  [ -n "$base" ] || die "no python3 on the PATH. Install Python 3.9 or newer (Debian/Ubuntu: apt-get install python3 python3-venv)."
+  "$base" -c 'import sys; sys.exit(sys.version_info < (3, 9))' \
+    || die "$base is Python $("$base" -c 'import platform; print(platform.python_version())'); JupyterLab 4 needs 3.9 or newer"
+  rm -rf "$VENV"
+  "$base" -m venv "$VENV" >/dev/null 2>&1 && return 0
+  rm -rf "$VENV"
+  # Debian and Ubuntu keep venv's pip bootstrap in a package of its own.
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    local minor; minor=$("$base" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+    say "installing Debian's python3-venv (python$minor-venv), which python3 -m venv needs"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv "python$minor-venv" >/dev/null 2>&1 \
+      || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-venv >/dev/null
+    "$base" -m venv "$VENV" && return 0
   fi
-}
-
-ensure_jupyter() {
-  local missing
-  missing=$(missing_jupyter_packages | sort -u | tr '\n' ' ' | sed 's/ *$//')
-  if [ -n "$missing" ]; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-      say "installing Debian's Jupyter packages: $missing"
-      apt-get update -qq
-      # shellcheck disable=SC2086
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-    elif ! find_python >/dev/null 2>&1 || $RUN_TESTS; then
-      die "Jupyter (or a part of it the tests use) is missing. Install it:
-  on Debian/Ubuntu: sudo apt-get install $missing
-  elsewhere:        python3 -m pip install jupyter_client notebook nbconvert nbclient jupyter_console$($RUN_TESTS && echo ' jupyter_kernel_test ipykernel')
+  # Without root: virtualenv from PyPI, for this user only.
+  say "python3 -m venv does not work here; making $VENV with virtualenv (from PyPI with pip install --user if need be)"
+  if "$base" -m virtualenv --version >/dev/null 2>&1 \
+     || "$base" -m pip install -q --user virtualenv >/dev/null 2>&1 \
+     || "$base" -m pip install -q --user --break-system-packages virtualenv >/dev/null 2>&1; then
+    "$base" -m virtualenv -q "$VENV" && return 0
+  fi
+  rm -rf "$VENV"
+  die "could not make a virtualenv with $base. Either
+  install venv's support (Debian/Ubuntu, as root: apt-get install python3-venv), or
+  install virtualenv for yourself ($base -m pip install --user virtualenv), or
+  activate a Python environment that has JupyterLab 4 (pip install -r requirements.txt),
 then run ./install.sh again."
-    else
-      say "note: some Jupyter front ends are missing ($missing); install them with: sudo apt-get install $missing"
-    fi
+}
+
+project_venv() { # .venv with requirements.txt installed; prints its Python
+  if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import sys' >/dev/null 2>&1; then
+    say "making the project's virtualenv $VENV (JupyterLab, Notebook 7, nbconvert, papermill... from requirements.txt)" >&2
+    make_venv >&2
   fi
-  PY=$(find_python) || die "no Python 3 with jupyter_client found even after installing it; check /usr/bin/python3"
-  JUPYTER=$(jupyter_command kernelspec) || die "the 'jupyter kernelspec' command is missing.
-  on Debian/Ubuntu: sudo apt-get install jupyter-client
-  elsewhere:        $PY -m pip install jupyter_client"
+  if ! cmp -s requirements.txt "$VENV/.requirements.txt"; then
+    say "installing requirements.txt into $VENV" >&2
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r requirements.txt >&2 \
+      || die "pip could not install requirements.txt into $VENV (see above)"
+    cp requirements.txt "$VENV/.requirements.txt"
+  fi
+  echo "$(pwd -P)/$VENV/bin/python"
+}
+
+choose_jupyter() { # sets PY and JUPYTER
+  if ! $RUN_TESTS && PY=$(users_lab_python); then
+    say "using your JupyterLab $(lab_major "$PY") of $PY"
+  else
+    PY=$(project_venv)
+    say "using the project's Jupyter in $VENV"
+  fi
+  JUPYTER="$(dirname "$PY")/jupyter"
+  [ -x "$JUPYTER" ] || JUPYTER=$(command -v jupyter) || die "no 'jupyter' command next to $PY nor on the PATH"
+  echo "$PY" > "$CHOICE"
 }
 
 kernelspec_dir() { # where jupyter kernelspec install puts our kernelspec for the chosen scope
@@ -148,7 +185,10 @@ scope_flag() {
 }
 
 if $UNINSTALL; then
-  PY=$(find_python) || { say "Jupyter is not installed, so no kernelspec to remove"; exit 0; }
+  if [ -f "$CHOICE" ] && [ -x "$(cat "$CHOICE")" ]; then PY=$(cat "$CHOICE")
+  elif PY=$(users_lab_python); then :
+  else say "no Jupyter was chosen by ./install.sh here, so no kernelspec to remove"; exit 0
+  fi
   DEST=$(kernelspec_dir)
   if [ -f "$DEST/kernel.json" ]; then
     rm -rf "$DEST"
@@ -158,6 +198,17 @@ if $UNINSTALL; then
   fi
   exit 0
 fi
+
+ensure_fonts() { # the PNG timelines are drawn by Java2D, which needs fontconfig and a font
+  if command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null | head -1)" ]; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing fontconfig and fonts-dejavu-core (the kernel draws timelines as PNG with them)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fontconfig fonts-dejavu-core >/dev/null
+  else
+    say "note: no fonts found (fc-list); timelines will be SVG only, not PNG. Install fontconfig and a font (Debian: fonts-dejavu-core)."
+  fi
+}
 
 # --- Build ---------------------------------------------------------------------------------------
 
@@ -169,8 +220,8 @@ if $PRINT_JAVA_HOME; then echo "$JDK"; exit 0; fi
 command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is not on the PATH. Install it: apt-get install maven (or maven.apache.org/download)."
 say "using JDK $JDK ($(java_major "$JDK/bin/java"))"
 
-ensure_jupyter
-say "using Jupyter of $PY"
+choose_jupyter
+ensure_fonts
 
 if $RUN_TESTS; then
   mvn -B --no-transfer-progress verify
@@ -180,13 +231,13 @@ fi
 
 # --- Kernelspec ----------------------------------------------------------------------------------
 
-DEST=$(kernelspec_dir)
-STAGE=kernel/target/kernelspec
-rm -rf "$STAGE"
-mkdir -p "$STAGE/lib"
-cp kernel/target/asyncrt-kernel-*.jar kernel/target/lib/*.jar "$STAGE/lib/"
-cp kernel/src/main/kernelspec/logo-32x32.png kernel/src/main/kernelspec/logo-64x64.png "$STAGE/"
-"$PY" - "$STAGE/kernel.json" "$JDK/bin/java" "$DEST" "$DISPLAY_NAME" "${KERNEL_ENV[@]}" <<'PYTHON'
+write_kernelspec() { # builds the kernelspec for the directory $1 and installs it there with the flag $2
+  local dest=$1 flag=$2 stage=kernel/target/kernelspec
+  rm -rf "$stage"
+  mkdir -p "$stage/lib"
+  cp kernel/target/asyncrt-kernel-*.jar kernel/target/lib/*.jar "$stage/lib/"
+  cp kernel/src/main/kernelspec/logo-32x32.png kernel/src/main/kernelspec/logo-64x64.png "$stage/"
+  "$PY" - "$stage/kernel.json" "$JDK/bin/java" "$dest" "$DISPLAY_NAME" "${KERNEL_ENV[@]}" <<'PYTHON'
 import json, sys
 target, java, dest, display_name, *env = sys.argv[1:]
 spec = {
@@ -209,22 +260,56 @@ spec = {
 with open(target, "w") as f:
     json.dump(spec, f, indent=2)
 PYTHON
-# shellcheck disable=SC2046
-"$JUPYTER" kernelspec install --replace --name "$KERNEL_NAME" $(scope_flag) "$STAGE" >/dev/null 2>&1 \
-  || "$JUPYTER" kernelspec install --replace --name "$KERNEL_NAME" $(scope_flag) "$STAGE"
-[ -f "$DEST/kernel.json" ] || die "jupyter kernelspec install did not put the kernelspec where expected ($DEST)"
+  "$JUPYTER" kernelspec install --replace --name "$KERNEL_NAME" "$flag" "$stage" >/dev/null 2>&1 \
+    || "$JUPYTER" kernelspec install --replace --name "$KERNEL_NAME" "$flag" "$stage"
+  [ -f "$dest/kernel.json" ] || die "jupyter kernelspec install did not put the kernelspec where expected ($dest)"
+}
+
+resolved_kernelspec() { # the directory this Jupyter takes the kernelspec from, or nothing
+  "$PY" -c 'import sys; from jupyter_client.kernelspec import KernelSpecManager
+print(KernelSpecManager().find_kernel_specs().get(sys.argv[1], ""))' "$KERNEL_NAME"
+}
+
+DEST=$(kernelspec_dir)
+write_kernelspec "$DEST" "$(scope_flag)"
 say "installed the kernelspec $KERNEL_NAME (\"$DISPLAY_NAME\") in $DEST"
+if [ "$SCOPE" = prefix ]; then export JUPYTER_PATH="$PREFIX/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"; fi
+
+# Jupyter looks in JUPYTER_PATH, then the user's data directory, then the environment's prefix: a kernelspec
+# of the same name from an earlier ./install.sh in the user's directory would hide this one.
+SEEN=$(resolved_kernelspec)
+if [ "$(readlink -f "$SEEN")" != "$(readlink -f "$DEST")" ]; then
+  USER_DEST=$(SCOPE=user kernelspec_dir)
+  if [ "$(readlink -f "$SEEN")" = "$(readlink -f "$USER_DEST")" ] && grep -q asyncrt.kernel.KernelMain "$SEEN/kernel.json"; then
+    say "an older $KERNEL_NAME kernelspec in $SEEN hid this one from Jupyter; replacing it with this build"
+    write_kernelspec "$SEEN" --user
+  else
+    die "Jupyter finds another kernelspec named $KERNEL_NAME first, in $SEEN: remove it (jupyter kernelspec remove $KERNEL_NAME) and run ./install.sh again"
+  fi
+fi
 
 # One run of the kernel records the classes it loads in a CDS archive (kernel.jsa), so later starts are faster.
-if [ "$SCOPE" = prefix ]; then export JUPYTER_PATH="$PREFIX/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"; fi
 "$PY" kernel/src/main/python/warm_up.py "$KERNEL_NAME" || say "warning: the warm-up run failed; the kernel still works, only its start is slower"
 
+# The course's stored outputs were made by the kernel: trusted, the front ends show them as they were made.
+"$JUPYTER" trust notebooks/[0-9][0-9]-*.ipynb >/dev/null 2>&1 || say "note: could not mark the course notebooks trusted (jupyter trust)"
+
 if $RUN_TESTS; then
+  # The tests use the kernelspec just installed, whatever else this user has installed under the same name.
+  JUPYTER_PATH="$(dirname "$(dirname "$DEST")")${JUPYTER_PATH:+:$JUPYTER_PATH}"
+  export JUPYTER_PATH ASYNCRT_KERNEL_NAME=$KERNEL_NAME
+  [ "$(readlink -f "$(resolved_kernelspec)")" = "$(readlink -f "$DEST")" ] || die "the tests would not use the kernelspec in $DEST"
   say "running the Jupyter conformance and front-end tests against the installed kernel"
-  ASYNCRT_KERNEL_NAME=$KERNEL_NAME ASYNCRT_KERNEL_LOG_LEVEL=warn "$PY" -m unittest discover -s kernel/src/test/python -p 'test_*.py' -v
+  ASYNCRT_KERNEL_LOG_LEVEL=warn "$PY" -m unittest discover -s kernel/src/test/python -p 'test_*.py' -v
   say "running the course notebooks headless through the installed kernel"
-  ASYNCRT_KERNEL_NAME=$KERNEL_NAME "$PY" notebooks/run_notebooks.py
-  say "running a course notebook in a real browser (classic Notebook, headless Chromium)"
-  ASYNCRT_KERNEL_NAME=$KERNEL_NAME JUPYTER=$JUPYTER e2e/run.sh
+  "$PY" notebooks/run_notebooks.py
+  say "running a course notebook with parameters through papermill"
+  "$PY" notebooks/run_papermill.py
+  say "running the course in a real browser (JupyterLab and Notebook 7 in headless Chromium)"
+  JUPYTER=$JUPYTER e2e/run.sh
 fi
-say "done. Start Jupyter with: jupyter notebook   (and pick the kernel \"$DISPLAY_NAME\")"
+if [ "$(id -u)" = 0 ]; then
+  say "done. Open the course in JupyterLab with: ./open-course   (or: $JUPYTER lab --allow-root notebooks/00-index.ipynb)"
+else
+  say "done. Open the course in JupyterLab with: ./open-course   (or: $JUPYTER lab notebooks/00-index.ipynb)"
+fi

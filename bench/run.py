@@ -33,7 +33,7 @@ PYTHON_DIR = ROOT / "bench" / "python"
 sys.path.insert(0, str(PYTHON_DIR))
 from server import free_port, wait_until_listening  # noqa: E402  (the wrk driver's helpers)
 
-PYTHON = "/usr/bin/python3" if Path("/usr/bin/python3").exists() else sys.executable
+PYTHON = sys.executable   # bench/run starts this script with the project's Python (requirements.txt)
 EXPORT = "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED"
 # Young collections copy every live suspended continuation, which is costly; a young generation
 # large enough for a workload's garbage keeps them out of the measurement, as a server's heap
@@ -320,7 +320,7 @@ def table(results, uvloop):
                      " column, ipykernel in the CPython asyncio column; medians of kernel/bench/kernel_bench.py"
                      " (5 starts, 200 warm round trips per cell).")
     if not uvloop:
-        notes.append("uvloop was not found for " + PYTHON + " (Debian: apt-get install python3-uvloop): its column is empty.")
+        notes.append("uvloop was not found for " + PYTHON + " (it is in requirements.txt: " + PYTHON + " -m pip install -r requirements.txt): its column is empty.")
     return "\n".join(rows) + "\n\n" + "\n".join("- " + n for n in notes) + "\n"
 
 

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
-# The browser test of the course: installs what it needs, then runs it with node's test runner.
-# Debian's chromium, nodejs and npm are installed with apt-get when missing (as root; otherwise it says
-# what to install), playwright-core comes from the committed package-lock.json (npm ci). No browser is
-# downloaded: playwright-core drives the system's Chromium. Needs the kernel installed (./install.sh).
+# The browser tests of the course (JupyterLab, Notebook 7): installs what they need, then runs them with
+# node's test runner. Debian's chromium, nodejs and npm are installed with apt-get when missing (as root;
+# otherwise it says what to install), playwright-core comes from the committed package-lock.json (npm ci).
+# No browser is downloaded: playwright-core drives the system's Chromium. Needs the kernel installed
+# (./install.sh); uses the Jupyter it was installed into unless JUPYTER names another jupyter command.
 set -euo pipefail
 cd "$(dirname "$0")"
+if [ -z "${JUPYTER:-}" ]; then
+  py=$(../install.sh --python) || { echo "e2e: run ./install.sh first" >&2; exit 1; }
+  JUPYTER="$(dirname "$py")/jupyter"
+fi
+export JUPYTER
 
 need=()
 [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -26,4 +32,5 @@ fi
 export CHROMIUM
 
 npm ci --no-audit --no-fund --loglevel=error
-node --test
+# One file at a time: each starts a Jupyter server, a kernel and a browser, and the checks time sleeps.
+node --test --test-concurrency=1

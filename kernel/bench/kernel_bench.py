@@ -6,7 +6,7 @@ receive execute_reply) once warm, for `1+1` and for a cell that needs the compil
 `max(1, 2)` in Python); the spawn workload of bench/run run from a cell, awaited on the kernel's own loop
 and (our kernel) in Asyncio.run. Prints figures; asserts nothing.
 
-Usage: /usr/bin/python3 kernel_bench.py [--starts N] [--trips N] [--json] [KERNEL ...]
+Usage: .venv/bin/python kernel_bench.py [--starts N] [--trips N] [--json] [KERNEL ...]
        (default kernels: java-asyncrt python3)
 
 With --json it prints one JSON line of medians per kernel instead, the line bench/run.py reads for

@@ -4,11 +4,13 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 import unittest
 
 KERNEL = os.environ.get("ASYNCRT_KERNEL_NAME", "java-asyncrt")
-JUPYTER = shutil.which("jupyter", path="/usr/bin:" + os.environ.get("PATH", "")) or "jupyter"
+# The front ends of the Jupyter these tests run in (./install.sh runs them with that Jupyter's Python).
+JUPYTER = shutil.which("jupyter", path=os.path.dirname(sys.executable)) or shutil.which("jupyter") or "jupyter"
 TIMEOUT = 180
 
 
@@ -88,11 +90,36 @@ class Installer(unittest.TestCase):
 
     ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 
-    def install(self, *args):
+    def install(self, *args, env=None, ok=True):
         result = subprocess.run([os.path.join(self.ROOT, "install.sh")] + list(args), capture_output=True,
-                                text=True, timeout=900, env=dict(os.environ, ASYNCRT_KERNEL_LOG_LEVEL="warn"))
-        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
-        return result.stdout
+                                text=True, timeout=900, env=env or dict(os.environ, ASYNCRT_KERNEL_LOG_LEVEL="warn"))
+        self.assertEqual(result.returncode == 0, ok, result.stdout + result.stderr)
+        return result.stdout + result.stderr
+
+    def test_a_stale_kernelspec_in_the_users_directory_does_not_hide_the_new_one(self):
+        # Jupyter reads the user's directory before the environment's outside virtualenvs, or when told so.
+        data = tempfile.mkdtemp()
+        stale = os.path.join(data, "kernels", KERNEL)
+        os.makedirs(stale)
+        env = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
+        env.update(JUPYTER_DATA_DIR=data, JUPYTER_PREFER_ENV_PATH="0", ASYNCRT_KERNEL_LOG_LEVEL="warn")
+
+        with open(os.path.join(stale, "kernel.json"), "w") as f:
+            json.dump({"argv": ["java", "-cp", "/gone/lib/*", "asyncrt.kernel.KernelMain", "{connection_file}"],
+                       "display_name": "Java (asyncrt), an old one", "language": "java"}, f)
+        said = self.install(env=env)
+        self.assertIn("replacing it with this build", said)
+        with open(os.path.join(stale, "kernel.json")) as f:
+            spec = json.load(f)
+        self.assertEqual(spec["display_name"], "Java (asyncrt)")
+        self.assertIn(os.path.join(stale, "lib", "*"), spec["argv"])
+        self.assertTrue(os.listdir(os.path.join(stale, "lib")))
+
+        with open(os.path.join(stale, "kernel.json"), "w") as f:
+            json.dump({"argv": ["python3", "-m", "another_kernel", "{connection_file}"],
+                       "display_name": "not ours", "language": "java"}, f)
+        said = self.install(env=env, ok=False)
+        self.assertIn("Jupyter finds another kernelspec named %s first, in %s" % (KERNEL, stale), said)
 
     def test_prefix_install_is_repeatable_and_removable(self):
         prefix = tempfile.mkdtemp()

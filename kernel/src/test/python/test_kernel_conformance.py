@@ -1,7 +1,7 @@
 """Jupyter's kernel conformance tests (Debian's python3-jupyter-kernel-test) against the installed kernel,
 with Java samples. Run by ./install.sh --test:
 
-    ASYNCRT_KERNEL_NAME=java-asyncrt /usr/bin/python3 -m unittest discover -s kernel/src/test/python
+    ASYNCRT_KERNEL_NAME=java-asyncrt .venv/bin/python -m unittest discover -s kernel/src/test/python
 """
 import os
 import tempfile

@@ -78,7 +78,7 @@ public final class TimelineSvg {
      * become one (keeping the first one's label), so a lane of a million short steps is a few
      * hundred rectangles.
      */
-    private static List<Timeline.Span> coalesce(List<Timeline.Span> spans, double pixelMs) {
+    static List<Timeline.Span> coalesce(List<Timeline.Span> spans, double pixelMs) {
         List<Timeline.Span> drawn = new ArrayList<>();
         Map<Timeline.Kind, Integer> lastOfKind = new EnumMap<>(Timeline.Kind.class);
         for (Timeline.Span span : spans) {
@@ -94,7 +94,7 @@ public final class TimelineSvg {
         return drawn;
     }
 
-    private static double niceStep(double raw) {
+    static double niceStep(double raw) {
         double magnitude = Math.pow(10, Math.floor(Math.log10(Math.max(raw, 1e-9))));
         for (double m : new double[] {1, 2, 5, 10}) {
             if (m * magnitude >= raw) {

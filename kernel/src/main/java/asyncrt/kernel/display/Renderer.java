@@ -1,5 +1,6 @@
 package asyncrt.kernel.display;
 
+import asyncrt.introspect.Timeline;
 import asyncrt.kernel.Log;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
@@ -13,7 +14,8 @@ import javax.imageio.ImageIO;
 
 /**
  * Turns an object into a {@link MimeBundle}. Text always; and, where the object provides them, HTML, SVG,
- * Markdown and PNG: a {@code MimeBundle} stands for itself, a {@link RenderedImage} becomes a PNG, an object
+ * Markdown and PNG: a {@code MimeBundle} stands for itself, a {@link Timeline} is drawn (SVG and PNG), a
+ * {@link RenderedImage} becomes a PNG, an object
  * with a public no-argument {@code toHtml()}, {@code toSvg()}, {@code toMarkdown()} (returning a String) or
  * {@code toPng()} (returning bytes) gets those formats, and extensions may register renderers for types.
  */
@@ -21,6 +23,8 @@ public final class Renderer {
 
     private static final Map<String, String> TEXT_METHODS =
             Map.of("toHtml", "text/html", "toSvg", "image/svg+xml", "toMarkdown", "text/markdown");
+
+    private static final int TIMELINE_TEXT_COLUMNS = 72;
 
     private final Map<Class<?>, Function<Object, MimeBundle>> byType = new ConcurrentHashMap<>();
     private final Function<Object, String> plainText;
@@ -50,6 +54,10 @@ public final class Renderer {
                 custom.data().forEach(bundle::with);
                 return bundle;
             }
+        }
+        if (value instanceof Timeline timeline) {
+            TimelinePicture.of(timeline, TIMELINE_TEXT_COLUMNS).data().forEach(bundle::with);
+            return bundle;
         }
         if (value instanceof RenderedImage image) {
             byte[] png = encodePng(image);

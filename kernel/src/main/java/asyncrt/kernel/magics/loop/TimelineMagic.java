@@ -1,9 +1,8 @@
 package asyncrt.kernel.magics.loop;
 
 import asyncrt.introspect.Timeline;
-import asyncrt.introspect.TimelineSvg;
 import asyncrt.kernel.display.Display;
-import asyncrt.kernel.display.MimeBundle;
+import asyncrt.kernel.display.TimelinePicture;
 import asyncrt.kernel.execution.Value;
 import asyncrt.kernel.magics.MagicContext;
 import asyncrt.kernel.magics.MagicException;
@@ -61,7 +60,6 @@ final class TimelineMagic {
                     + " is what gets drawn)");
             return;
         }
-        Display.display(MimeBundle.text(timeline.toText(TEXT_COLUMNS))
-                .with("image/svg+xml", TimelineSvg.render(timeline)));
+        Display.display(TimelinePicture.of(timeline, TEXT_COLUMNS));
     }
 }

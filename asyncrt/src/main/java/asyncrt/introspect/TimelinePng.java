@@ -1,0 +1,145 @@
+package asyncrt.introspect;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.TexturePaint;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+
+/**
+ * Draws a {@link Timeline} as a PNG, the same picture as {@link TimelineSvg} (lanes, run slices, hatched
+ * waits with their labels, grey I/O waits, the ms axis) for the places that do not show SVG: HTML
+ * exports whose sanitiser strips SVG elements, untrusted notebooks, renderers of stored notebooks.
+ * It draws with Java2D in headless mode, at the SVG's size. Java2D needs at least one font (on Debian: fontconfig and fonts-dejavu-core); without one,
+ * {@link #render} throws and says so.
+ */
+public final class TimelinePng {
+    private static final int LEFT = 190;
+    private static final int WIDTH = 940;
+    private static final int LANE = 34;
+    private static final int TOP = 30;
+    private static final int SCALE = 1;
+    private static final Color RUN = new Color(0x2b6cb0);
+    private static final Color IO_WAIT = new Color(0xd9d9d9);
+    private static final Color WAIT_LABEL = new Color(0x1a365d);
+    private static final Color AXIS = new Color(0x333333);
+
+    private TimelinePng() {}
+
+    /** The picture of {@code timeline} as it is now, PNG-encoded. */
+    public static byte[] render(Timeline timeline) {
+        System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
+        List<Timeline.Lane> lanes = timeline.lanesToDraw(TimelineSvg.MAX_LANES);
+        long hidden = timeline.laneCount() - lanes.size();
+        double end = lanes.stream().flatMap(l -> l.spans().stream()).mapToDouble(Timeline.Span::end).max().orElse(1);
+        double scale = (WIDTH - LEFT - 20) / Math.max(end, 1e-9);
+        int height = TOP + LANE * lanes.size() + 40 + (hidden > 0 ? 20 : 0);
+
+        BufferedImage image = new BufferedImage(WIDTH * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.scale(SCALE, SCALE);
+            Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+            g.setFont(font);
+            FontMetrics metrics = g.getFontMetrics();
+            if (metrics.getHeight() <= 0 || font.canDisplayUpTo("Task-1 ms") != -1) {
+                throw new IllegalStateException("no usable font for the timeline picture (install fontconfig and a font, e.g. fonts-dejavu-core)");
+            }
+            TexturePaint hatch = hatch();
+
+            for (int i = 0; i < lanes.size(); i++) {
+                Timeline.Lane lane = lanes.get(i);
+                int y = TOP + i * LANE;
+                g.setColor(Color.BLACK);
+                g.drawString(clip(lane.label(), metrics, LEFT - 16), 8, y + 20);
+                for (Timeline.Span span : TimelineSvg.coalesce(lane.spans(), 1 / scale)) {
+                    double x = LEFT + span.start() * scale;
+                    double w = Math.max(1, span.duration() * scale);
+                    Shape box = new Rectangle2D.Double(x, y + 4, w, 24);
+                    switch (span.kind()) {
+                        case RUN -> g.setPaint(RUN);
+                        case WAIT -> g.setPaint(hatch);
+                        case IO_WAIT -> g.setPaint(IO_WAIT);
+                    }
+                    g.fill(box);
+                    if (span.kind() != Timeline.Kind.RUN && w > 60) {
+                        g.setColor(WAIT_LABEL);
+                        String label = String.format(Locale.ROOT, "%s %.0f ms", span.label(), span.duration());
+                        Shape oldClip = g.getClip();
+                        g.clip(box);
+                        g.drawString(label, (float) (x + 4), y + 20);
+                        g.setClip(oldClip);
+                    }
+                }
+            }
+            int axis = TOP + LANE * lanes.size() + 10;
+            g.setColor(AXIS);
+            g.setStroke(new BasicStroke(1));
+            g.drawLine(LEFT, axis, WIDTH - 20, axis);
+            double step = TimelineSvg.niceStep(end / 8);
+            for (double t = 0; t <= end + 1e-9; t += step) {
+                int x = (int) Math.round(LEFT + t * scale);
+                g.drawLine(x, axis, x, axis + 5);
+                String tick = String.format(Locale.ROOT, "%.0f ms", t);
+                g.drawString(tick, x - metrics.stringWidth(tick) / 2f, axis + 20);
+            }
+            if (hidden > 0) {
+                g.setColor(Color.BLACK);
+                g.drawString("... and " + hidden + " more lanes, not drawn", 8, axis + 40);
+            }
+        } finally {
+            g.dispose();
+        }
+        try {
+            var bytes = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The SVG's wait pattern: pale blue, with a darker stripe every 6 px at 45 degrees. */
+    private static TexturePaint hatch() {
+        int size = 6 * SCALE;
+        BufferedImage tile = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D t = tile.createGraphics();
+        t.setColor(new Color(0xeef3fb));
+        t.fillRect(0, 0, size, size);
+        t.setColor(new Color(0x9db7e0));
+        t.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        t.setStroke(new BasicStroke(2f * SCALE / 1.5f));
+        t.drawLine(0, size, size, 0);
+        t.drawLine(-size, size, size, -size);
+        t.drawLine(0, 2 * size, 2 * size, 0);
+        t.dispose();
+        return new TexturePaint(tile, new Rectangle(0, 0, 6, 6));
+    }
+
+    private static String clip(String text, FontMetrics metrics, int width) {
+        if (metrics.stringWidth(text) <= width) {
+            return text;
+        }
+        String cut = text;
+        while (!cut.isEmpty() && metrics.stringWidth(cut + "…") > width) {
+            cut = cut.substring(0, cut.length() - 1);
+        }
+        return cut + "…";
+    }
+}
