@@ -157,7 +157,22 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     public Optional<CellPosition> cellPosition(String file, int line) {
         SnippetOrigins.Origin origin = origins.ofFile(file);
-        return origin != null ? Optional.of(new CellPosition(origin.label(), origin.cellLine(line))) : wrapperLines.of(file, line);
+        if (origin != null) {
+            return Optional.of(new CellPosition(origin.label(), origin.cellLine(line)));
+        }
+        Optional<CellPosition> known = wrapperLines.of(file, line);
+        return known.isPresent() ? known : ofRunningStatement(file);
+    }
+
+    /**
+     * A frame of the statement running now: JShell tells which snippet a wrapper class holds only once the snippet
+     * has run, so until then the frame is placed at the statement's first line.
+     */
+    private Optional<CellPosition> ofRunningStatement(String file) {
+        Class<?> running = control.lastWrapper();
+        CellPosition statement = runningStatement;
+        return running != null && statement != null && (running.getSimpleName() + ".java").equals(file)
+                ? Optional.of(statement) : Optional.empty();
     }
 
     /**
