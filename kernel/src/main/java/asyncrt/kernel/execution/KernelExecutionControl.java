@@ -11,11 +11,12 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 /**
- * JShell's local execution (cells run in the kernel's JVM, and JShell can stop them) with four additions:
- * snippets run on a virtual thread ({@link SnippetThreads}), so that stopping them interrupts blocked socket
- * calls too; calls that would end the JVM are redirected to {@link ExitGuard}; the class of the last snippet
- * run is remembered so that the kernel can read the value object behind JShell's value string; and a
- * {@link SnippetRunner} may take over running snippets (on that virtual thread, through {@link SnippetTrampoline}).
+ * JShell's local execution (cells run in the kernel's JVM, and JShell can stop them) with four additions: a
+ * {@link SnippetRunner} runs each snippet (a cell's go to the kernel's event loop, whose thread is virtual),
+ * else it runs on a virtual thread of its own ({@link SnippetThreads}), so that stopping it interrupts blocked
+ * socket calls too; calls that would end the JVM are redirected to {@link ExitGuard}; the class of the last
+ * snippet run is remembered so that the kernel can read the value object behind JShell's value string; and
+ * JShell's stop flag is cleared as soon as a stopped snippet has ended (see {@link #clearStop()}).
  */
 final class KernelExecutionControl extends LocalExecutionControl {
 

@@ -33,7 +33,7 @@ public final class CellRunner implements MagicContext {
      * @param evaluator         the JShell, waited for on first use
      * @param magics            the magics cells may use
      * @param classpathListener told of each jar or directory added, to load extensions from it
-     * @param autoAwait         runs code that awaits at top level
+     * @param autoAwait         runs each statement of a cell on the kernel's event loop
      */
     public CellRunner(Supplier<JShellEvaluator> evaluator, MagicRegistry magics, Consumer<Path> classpathListener,
                       AutoAwait autoAwait) {
