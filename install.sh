@@ -248,6 +248,9 @@ spec = {
         # ran 3.5x faster from a cell with 200 MB than with 24 MB); only the pages in use count as resident, and
         # the heap gives memory back as it shrinks.
         "-XX:+UseSerialGC", "-Xms256m", "-Xmn200m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
+        # The heap may grow to a quarter of the memory (the JVM's default share), counting at most 8 GB of it:
+        # at most 2 GB, so that a cell that fills it fails within seconds instead of a minute of collections.
+        "-XX:MaxRAM=8g",
         "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dest + "/kernel.jsa",
         "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
         "-cp", dest + "/lib/*",

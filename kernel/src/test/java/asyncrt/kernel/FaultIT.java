@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncrt.kernel.testing.Execution;
+import asyncrt.kernel.testing.KernelClient;
 import asyncrt.kernel.testing.KernelProcess;
 import asyncrt.kernel.testing.SharedKernel;
 import java.util.List;
@@ -47,6 +48,31 @@ class FaultIT {
         assertTrue(traceback.contains("half (In [" + defined + "], line 3)"), traceback);
         assertTrue(traceback.contains("(In [" + called + "], line 2)"), traceback);
         assertSurvived();
+    }
+
+    @Test
+    void runningOutOfMemoryNamesTheVariableThatHoldsItAndDelFreesIt() throws Exception {
+        try (KernelProcess small = KernelProcess.builder().jvm("-Xmx256m").start()) {
+            KernelClient client = small.client();
+            assertEquals("ok", client.execute("int kept = 3;\nList<long[]> hog = new ArrayList<>();").status());
+            long started = System.nanoTime();
+            Execution full = client.execute("while (true) { hog.add(new long[1_000_000]); }");
+            long seconds = (System.nanoTime() - started) / 1_000_000_000;
+            System.out.println("out of memory: the cell failed after " + seconds + " s");
+            assertEquals("java.lang.OutOfMemoryError", full.ename(), full.toString());
+            assertTrue(seconds < 30, "failed within 30 s: " + seconds);
+            String advice = full.traceback();
+            assertTrue(advice.matches("(?s).*The variables holding the most: hog \\(about \\d+ MB\\).*") && advice.contains("%del NAME"), advice);
+            assertEquals("ok", client.execute("%del hog").status());
+            long again = System.nanoTime();
+            assertEquals("2", client.execute("1 + 1").result());
+            assertEquals("\"fine\"", client.execute("String fine = \"fine\";\nlong[] room = new long[10_000_000];\nfine").result(),
+                    "the memory hog held is free again");
+            System.out.println("out of memory: the next cells took " + (System.nanoTime() - again) / 1_000_000 + " ms");
+            assertEquals("3", client.execute("kept").result(), "definitions survive");
+            assertTrue(client.execute("hog").traceback().contains("hog"), "hog is no longer defined");
+            assertEquals("MagicError", client.execute("%del nosuch").ename());
+        }
     }
 
     @Test

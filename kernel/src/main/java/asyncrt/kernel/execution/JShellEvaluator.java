@@ -191,6 +191,57 @@ public final class JShellEvaluator implements AutoCloseable {
         return runningStatement;
     }
 
+    /**
+     * Deletes a variable, as Python's {@code del name}: its value is let go (so the garbage collector can take
+     * it back, which JShell's own drop does not do: the wrapper class keeps the value) and the name is no longer
+     * defined.
+     *
+     * @return false when no variable of that name is defined
+     */
+    public boolean delete(String name) {
+        List<VarSnippet> variables = shell.variables().filter(v -> v.name().equals(name)).toList();
+        if (variables.isEmpty()) {
+            return false;
+        }
+        Class<?> wrapper = variableWrappers.remove(name);
+        if (wrapper != null) {
+            try {
+                java.lang.reflect.Field field = wrapper.getField(name);
+                field.setAccessible(true);  // JShell's wrapper classes are not public
+                if (!field.getType().isPrimitive()) {
+                    field.set(null, null);
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                Log.debug("cannot clear the value of " + name + ": " + e);
+            }
+        }
+        variables.forEach(shell::drop);
+        return true;
+    }
+
+    /**
+     * The cell variables that hold the most memory, largest first, as "name (about N MB)": arrays by their
+     * length, collections and maps by their size (a rough lower bound, enough to find what fills the heap).
+     */
+    public List<String> largestVariables(int count) {
+        record Held(String name, long bytes) { }
+        List<Held> held = new ArrayList<>();
+        for (Map.Entry<String, Class<?>> entry : variableWrappers.entrySet()) {
+            try {
+                java.lang.reflect.Field field = entry.getValue().getField(entry.getKey());
+                field.setAccessible(true);
+                long bytes = MemoryEstimate.of(field.get(null));
+                if (bytes > 0) {
+                    held.add(new Held(entry.getKey(), bytes));
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                Log.debug("cannot size " + entry.getKey() + ": " + e);
+            }
+        }
+        return held.stream().sorted((a, b) -> Long.compare(b.bytes(), a.bytes())).limit(count)
+                .map(h -> h.name() + " (about " + MemoryEstimate.describe(h.bytes()) + ")").toList();
+    }
+
     /** JShell's analysis of source, for completion, documentation and completeness. */
     public SourceCodeAnalysis analysis() {
         return shell.sourceCodeAnalysis();
@@ -217,7 +268,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 throw tracebacks.compilation(errors, snippet.source(), origin);
             }
             if (event.exception() != null) {
-                throw tracebacks.exception(event.exception(), unresolvedDetail(event));
+                throw withMemoryAdvice(tracebacks.exception(event.exception(), unresolvedDetail(event)));
             }
             noteUnresolved(event);
             if (snippet instanceof VarSnippet variable && event.status().isActive()) {
@@ -228,6 +279,23 @@ public final class JShellEvaluator implements AutoCloseable {
             }
         }
         return value;
+    }
+
+    /** An out-of-memory failure, with what holds the heap and how to free it; any other failure as it is. */
+    private CellFailure withMemoryAdvice(CellFailure failure) {
+        if (!failure.ename().equals(OutOfMemoryError.class.getName())) {
+            return failure;
+        }
+        List<String> lines = new ArrayList<>(failure.traceback());
+        lines.add("The kernel's heap (at most " + MemoryEstimate.describe(Runtime.getRuntime().maxMemory())
+                + ") is full; the kernel goes on, and every definition is kept.");
+        List<String> largest = largestVariables(3);
+        if (!largest.isEmpty()) {
+            lines.add("The variables holding the most: " + String.join(", ", largest) + ".");
+        }
+        lines.add("Free what you no longer need with %del NAME (or by assigning null), and later cells run at"
+                + " full speed again.");
+        return new CellFailure(failure.ename(), failure.evalue(), lines);
     }
 
     private void throwIfStopped() throws CellFailure {

@@ -42,10 +42,28 @@ public final class CoreMagics {
                 %classpath [PATH ...]
                 With paths (jars or class directories, separated by spaces or the path separator): adds them to the
                 cells' class path. Without: lists the class path that was added.""", CoreMagics::classpath);
+        registry.line("del", """
+                %del NAME ...
+                Deletes variables, as Python's del: each value is let go, so that the memory it held can be taken
+                back, and the name is no longer defined (declare it again to reuse it).""", CoreMagics::del);
         registry.line("jars", """
                 %jars GLOB ...
                 Adds the jars matching each glob (e.g. lib/*.jar, /opt/libs/**.jar) to the cells' class path.""",
                 CoreMagics::jars);
+    }
+
+    private static Optional<Value> del(String args, MagicContext context) throws MagicException {
+        List<String> names = List.of(args.strip().split("[\\s,]+")).stream().filter(n -> !n.isEmpty()).toList();
+        if (names.isEmpty()) {
+            throw new MagicException("%del needs the names of variables to delete, e.g. %del hog");
+        }
+        for (String name : names) {
+            if (!context.evaluator().delete(name)) {
+                throw new MagicException("%del: no variable named " + name + " is defined");
+            }
+        }
+        System.gc();  // so that the memory shows as free at once, as it does in CPython
+        return Optional.empty();
     }
 
     private static Optional<Value> lsmagic(String args, MagicContext context) {
