@@ -220,8 +220,9 @@ public final class JShellEvaluator implements AutoCloseable {
     }
 
     /**
-     * The cell variables that hold the most memory, largest first, as "name (about N MB)": arrays by their
-     * length, collections and maps by their size (a rough lower bound, enough to find what fills the heap).
+     * The cell variables that hold the most memory (a megabyte or more), largest first, as "name (about N MB)":
+     * arrays by their length, collections and maps by their size (a rough lower bound, enough to find what fills
+     * the heap).
      */
     public List<String> largestVariables(int count) {
         record Held(String name, long bytes) { }
@@ -231,7 +232,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 java.lang.reflect.Field field = entry.getValue().getField(entry.getKey());
                 field.setAccessible(true);
                 long bytes = MemoryEstimate.of(field.get(null));
-                if (bytes > 0) {
+                if (bytes >= 1 << 20) {  // a variable holding less is not what fills a heap
                     held.add(new Held(entry.getKey(), bytes));
                 }
             } catch (ReflectiveOperationException | RuntimeException e) {
