@@ -14,7 +14,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 
@@ -22,15 +21,10 @@ import javax.imageio.ImageIO;
  * Draws a {@link Timeline} as a PNG, the same picture as {@link TimelineSvg} (lanes, run slices, hatched
  * waits with their labels, grey I/O waits, the ms axis) for the places that do not show SVG: HTML
  * exports whose sanitiser strips SVG elements, untrusted notebooks, renderers of stored notebooks.
- * It draws with Java2D in headless mode, at the SVG's size. Java2D needs at least one font (on Debian: fontconfig and fonts-dejavu-core); without one,
- * {@link #render} throws and says so.
+ * It draws with Java2D in headless mode, with the SVG's layout ({@link TimelineLayout}). Java2D needs at least
+ * one font (on Debian: fontconfig and fonts-dejavu-core); without one, {@link #render} throws and says so.
  */
 public final class TimelinePng {
-    private static final int LEFT = 190;
-    private static final int WIDTH = 940;
-    private static final int LANE = 34;
-    private static final int TOP = 30;
-    private static final int SCALE = 1;
     private static final Color RUN = new Color(0x2b6cb0);
     private static final Color IO_WAIT = new Color(0xd9d9d9);
     private static final Color WAIT_LABEL = new Color(0x1a365d);
@@ -41,20 +35,14 @@ public final class TimelinePng {
     /** The picture of {@code timeline} as it is now, PNG-encoded. */
     public static byte[] render(Timeline timeline) {
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
-        List<Timeline.Lane> lanes = timeline.lanesToDraw(TimelineSvg.MAX_LANES);
-        long hidden = timeline.laneCount() - lanes.size();
-        double end = lanes.stream().flatMap(l -> l.spans().stream()).mapToDouble(Timeline.Span::end).max().orElse(1);
-        double scale = (WIDTH - LEFT - 20) / Math.max(end, 1e-9);
-        int height = TOP + LANE * lanes.size() + 40 + (hidden > 0 ? 20 : 0);
-
-        BufferedImage image = new BufferedImage(WIDTH * SCALE, height * SCALE, BufferedImage.TYPE_INT_RGB);
+        TimelineLayout layout = new TimelineLayout(timeline);
+        BufferedImage image = new BufferedImage(TimelineLayout.WIDTH, layout.height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, image.getWidth(), image.getHeight());
-            g.scale(SCALE, SCALE);
             Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
             g.setFont(font);
             FontMetrics metrics = g.getFontMetrics();
@@ -63,14 +51,14 @@ public final class TimelinePng {
             }
             TexturePaint hatch = hatch();
 
-            for (int i = 0; i < lanes.size(); i++) {
-                Timeline.Lane lane = lanes.get(i);
-                int y = TOP + i * LANE;
+            for (int i = 0; i < layout.lanes.size(); i++) {
+                Timeline.Lane lane = layout.lanes.get(i);
+                int y = layout.laneTop(i);
                 g.setColor(Color.BLACK);
-                g.drawString(clip(lane.label(), metrics, LEFT - 16), 8, y + 20);
-                for (Timeline.Span span : TimelineSvg.coalesce(lane.spans(), 1 / scale)) {
-                    double x = LEFT + span.start() * scale;
-                    double w = Math.max(1, span.duration() * scale);
+                g.drawString(clip(lane.label(), metrics, TimelineLayout.LEFT - 16), 8, y + 20);
+                for (Timeline.Span span : layout.spans(lane)) {
+                    double x = layout.x(span.start());
+                    double w = layout.width(span);
                     Shape box = new Rectangle2D.Double(x, y + 4, w, 24);
                     switch (span.kind()) {
                         case RUN -> g.setPaint(RUN);
@@ -88,20 +76,19 @@ public final class TimelinePng {
                     }
                 }
             }
-            int axis = TOP + LANE * lanes.size() + 10;
+            int axis = layout.axis;
             g.setColor(AXIS);
             g.setStroke(new BasicStroke(1));
-            g.drawLine(LEFT, axis, WIDTH - 20, axis);
-            double step = TimelineSvg.niceStep(end / 8);
-            for (double t = 0; t <= end + 1e-9; t += step) {
-                int x = (int) Math.round(LEFT + t * scale);
+            g.drawLine(TimelineLayout.LEFT, axis, layout.axisEnd(), axis);
+            for (double t : layout.ticks()) {
+                int x = (int) Math.round(layout.x(t));
                 g.drawLine(x, axis, x, axis + 5);
                 String tick = String.format(Locale.ROOT, "%.0f ms", t);
                 g.drawString(tick, x - metrics.stringWidth(tick) / 2f, axis + 20);
             }
-            if (hidden > 0) {
+            if (layout.hidden > 0) {
                 g.setColor(Color.BLACK);
-                g.drawString("... and " + hidden + " more lanes, not drawn", 8, axis + 40);
+                g.drawString("... and " + layout.hidden + " more lanes, not drawn", 8, axis + 40);
             }
         } finally {
             g.dispose();
@@ -117,14 +104,14 @@ public final class TimelinePng {
 
     /** The SVG's wait pattern: pale blue, with a darker stripe every 6 px at 45 degrees. */
     private static TexturePaint hatch() {
-        int size = 6 * SCALE;
+        int size = 6;
         BufferedImage tile = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D t = tile.createGraphics();
         t.setColor(new Color(0xeef3fb));
         t.fillRect(0, 0, size, size);
         t.setColor(new Color(0x9db7e0));
         t.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        t.setStroke(new BasicStroke(2f * SCALE / 1.5f));
+        t.setStroke(new BasicStroke(2f / 1.5f));
         t.drawLine(0, size, size, 0);
         t.drawLine(-size, size, size, -size);
         t.drawLine(0, 2 * size, 2 * size, 0);

@@ -43,7 +43,7 @@ final class CellCodeNamer implements CodeNamer {
     }
 
     /** The method a cell declared that a frame's method is, or is a lambda in ({@code lambda$half$0} is in half). */
-    private static String declaredName(String method) {
+    static String declaredName(String method) {
         if (!method.startsWith("lambda$")) {
             return method;
         }

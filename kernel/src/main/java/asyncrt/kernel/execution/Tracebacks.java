@@ -112,11 +112,7 @@ final class Tracebacks {
         if (method.isEmpty() || method.startsWith("lambda$do_it$")) {
             return (method.isEmpty() ? "" : "<lambda> ") + "(" + where + ")";
         }
-        if (method.startsWith("lambda$")) {  // javac's name for a lambda in a method: lambda$half$0 is in half
-            int end = method.indexOf('$', "lambda$".length());
-            method = end < 0 ? method : method.substring("lambda$".length(), end);
-        }
-        return (type.isEmpty() ? "" : type + ".") + method + " (" + where + ")";
+        return (type.isEmpty() ? "" : type + ".") + CellCodeNamer.declaredName(method) + " (" + where + ")";
     }
 
     /** javac names the snippet wrapper as an empty class; drop that noise. */
