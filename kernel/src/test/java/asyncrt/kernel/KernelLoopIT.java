@@ -180,6 +180,34 @@ class KernelLoopIT {
     }
 
     @Test
+    void aCellThatCannotStartBecauseAnotherTaskHoldsTheLoopSaysSoAtTheFirstStopAndEndsAtTheSecond() throws Exception {
+        ok("var blocker = createTask(async(() -> { await(sleep(0.3)); Thread.sleep(30_000); return null; }), \"blocker\");");
+        Thread.sleep(800);
+        Message request = client().send(Channel.SHELL, "execute_request", KernelClient.executeContent("while (true) { }", false));
+        Thread.sleep(700);
+        client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        StringBuilder stderr = new StringBuilder();
+        try {
+            long deadline = System.nanoTime() + LONG.toNanos();
+            while (!stderr.toString().contains("press Stop again") && System.nanoTime() < deadline) {
+                Message message = client().receiveIopub(Duration.ofSeconds(1));
+                if (message != null && message.type().equals("stream") && request.id().equals(KernelClient.parentId(message))) {
+                    stderr.append(message.contentString("text", ""));
+                }
+            }
+        } finally {
+            client().send(Channel.CONTROL, "interrupt_request", new JsonObject());
+        }
+        assertTrue(stderr.toString().contains("The kernel's event loop is blocked in Task 'blocker', so this cell cannot start;"
+                + " press Stop again to stop it"),
+                stderr.toString());
+        Message reply = client().reply(Channel.SHELL, request, LONG);
+        assertEquals("error", reply.contentString("status", ""));
+        client().iopubUntilIdle(request, LONG);
+        assertEquals("42", client().execute("keep").result(), "definitions survive");
+    }
+
+    @Test
     void aCoroutineNeverAwaitedIsReportedInItsOwnCellWithItsLine() throws Exception {
         Execution run = ok("int x = 1;\ndownload(\"forgotten\");");
         String label = "In [" + run.reply().content().get("execution_count").getAsInt() + "]";

@@ -35,6 +35,9 @@ public final class Interrupter implements AutoCloseable {
      * reaches (a deadlock).
      */
     private static final long ABANDON_AFTER_MILLIS = 3000;
+    /** How often, and how far apart, the first Stop looks again at a statement that has not started yet. */
+    private static final int LOOKS_BEFORE_NOTICE = 5;
+    private static final long LOOK_AGAIN_MILLIS = 100;
     /** How long after the first Stop delivered SIGINT a cell that has not ended gets a line saying why. */
     private static final long NOTICE_AFTER_MILLIS = 500;
 
@@ -109,16 +112,30 @@ public final class Interrupter implements AutoCloseable {
             timer.schedule(() -> noticeIfStillRunning(cell), NOTICE_AFTER_MILLIS, TimeUnit.MILLISECONDS);
             return;
         }
+        firstStop(generation, 0);
+    }
+
+    /**
+     * The first Stop of a cell that no SIGINT handler took, by where the cell stands on the kernel's loop. A
+     * statement whose task has not run yet may only be about to start (handed to the loop a moment ago), so
+     * that is looked at again a few times before the cell is said to wait for a loop another task holds.
+     */
+    private synchronized void firstStop(long cell, int looked) {
+        if (generation != cell || !cellRunning || stopping != null || noticeShown) {
+            return;
+        }
         switch (kernelLoop.cellState()) {
-            case SUSPENDED -> {
-                kernelLoop.cancelCell();
-            }
+            case SUSPENDED -> kernelLoop.cancelCell();
             case WAITING_FOR_LOOP -> {
-                noticeShown = true;
-                System.err.println("The kernel's event loop is blocked" + blocker(false) + ", so this cell cannot start;"
-                        + " press Stop again to stop it");
+                if (looked < LOOKS_BEFORE_NOTICE) {
+                    timer.schedule(() -> firstStop(cell, looked + 1), LOOK_AGAIN_MILLIS, TimeUnit.MILLISECONDS);
+                } else {
+                    noticeShown = true;
+                    System.err.println("The kernel's event loop is blocked" + blocker(false) + ", so this cell cannot"
+                            + " start; press Stop again to stop it");
+                }
             }
-            default -> stopUntilEnded(generation, "interrupted");
+            default -> stopUntilEnded(cell, "interrupted");
         }
     }
 
