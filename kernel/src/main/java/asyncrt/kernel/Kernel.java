@@ -140,6 +140,7 @@ public final class Kernel {
         long start = System.nanoTime();
         Preamble preamble = Preamble.discover();
         JShellEvaluator jshell = new JShellEvaluator(options.compilerOptions(), preamble.classpath(), options.classpath());
+        long built = System.nanoTime();
         try {
             for (String snippet : preamble.imports()) {
                 jshell.eval(snippet, "start-up");
@@ -147,8 +148,12 @@ public final class Kernel {
         } catch (CellFailure e) {
             Log.warn("a start-up import failed: " + e.getMessage());
         }
-        warmUpAsyncio(jshell);
-        Log.info("JShell ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        long imported = System.nanoTime();
+        warmUpAsyncio();
+        long ready = System.nanoTime();
+        Log.info("JShell ready in " + (ready - start) / 1_000_000 + " ms (built in " + (built - start) / 1_000_000
+                + " ms, " + preamble.imports().size() + " imports in " + (imported - built) / 1_000_000
+                + " ms, asyncrt's warm-up in " + (ready - imported) / 1_000_000 + " ms)");
         extensions.loadFrom(Kernel.class.getClassLoader());
         extensions.loadFrom(jshell.cellLoader());
         runStartupScripts(jshell);
@@ -156,18 +161,20 @@ public final class Kernel {
     }
 
     /**
-     * Runs one trivial coroutine, so that the first {@code Asyncio.run} of a learner is fast. asyncrt's note
-     * (on java.util.logging, at INFO) of which coroutine backend it chose goes to the kernel's log instead of
-     * the first cell that happens to run meanwhile; later logging from cells reaches the cells as usual.
+     * Runs one trivial coroutine, from the kernel's own code rather than as a cell (a cell would cost a
+     * compilation before the learner's first cell could start), so that the first {@code Asyncio.run} of a
+     * learner finds asyncrt loaded. asyncrt's note (on java.util.logging, at INFO) of which coroutine backend
+     * it chose goes to the kernel's log instead of the first cell that happens to run meanwhile; later logging
+     * from cells reaches the cells as usual.
      */
-    private static void warmUpAsyncio(JShellEvaluator jshell) {
+    private static void warmUpAsyncio() {
         Logger root = Logger.getLogger("");
         Level level = root.getLevel();
         root.setLevel(Level.WARNING);
         try {
-            jshell.eval("asyncrt.Asyncio.run(asyncrt.Asyncio.async(() -> 0));", "start-up");
+            asyncrt.Asyncio.run(asyncrt.Asyncio.async(() -> 0));
             Log.debug("asyncrt is warmed up");
-        } catch (CellFailure e) {
+        } catch (RuntimeException e) {
             Log.debug("asyncrt warm-up skipped: " + e.getMessage());
         } finally {
             root.setLevel(level);
