@@ -313,7 +313,7 @@ def table(results, uvloop):
                 ratio(values[JJAVA], ours, metric.higher_is_better),
                 ", ".join(verdict(t, values) for t in metric.targets)]) + " |")
     notes = [
-        "Ratios are peer ÷ asyncrt (continuations), or asyncrt ÷ peer where more is better (req/s):"
+        "Ratios are peer ÷ asyncrt (plain java), or asyncrt ÷ peer where more is better (req/s):"
         " above 1× means asyncrt is faster or smaller.",
         f"asyncrt and asyncrt (virtual threads): plain `java` with default options (the first adds {EXPORT}, which"
         f" the continuation backend needs), as a user runs a program; asyncrt (tuned JVM) adds {' '.join(JVM_FLAGS)}."
@@ -399,7 +399,7 @@ def stamp(java, began, load_before, rounds, stalls_before, stalls_after):
 
 
 def svg(results):
-    """A bar chart per metric: each peer's cost relative to asyncrt (continuations)."""
+    """A bar chart per metric: each peer's cost relative to asyncrt (plain java)."""
     bars = []
     for workload in WORKLOADS:
         for metric in workload.metrics:
