@@ -206,6 +206,9 @@ WORKLOADS = [
         Metric("spawn_loop_over_run", "kernel: spawn on the kernel's loop ÷ in Asyncio.run", "×",
                [at_most(1.1, "×")])],
         commands=kernel_commands, shared=kernel_installed_in_a_temporary_prefix),
+    Workload("course", [
+        Metric("seconds", "course: every notebook run headless (run_notebooks.py)", "s")],
+        commands=lambda java, uvloop: {OURS: [PYTHON, "course.py"]}, shared=kernel_installed_in_a_temporary_prefix),
 ]
 
 
