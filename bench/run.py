@@ -203,6 +203,8 @@ WORKLOADS = [
         Metric("spawn_loop_ns", "kernel: spawn awaited in a cell, on the kernel's loop", "ns/step",
                [at_most_part_of(ASYNCIO, 1 / 6, "≥ 6× faster than in ipykernel")]),
         Metric("spawn_run_ns", "kernel: spawn in Asyncio.run in a cell (ipykernel refuses it)", "ns/step"),
+        Metric("pingpong_loop_ns", "kernel: ping-pong (200 000 round trips) awaited in a cell", "ns",
+               [at_most_part_of(ASYNCIO, 1 / 6, "≥ 6× faster than in ipykernel")]),
         Metric("spawn_loop_over_run", "kernel: spawn on the kernel's loop ÷ in Asyncio.run", "×",
                [at_most(1.1, "×")])],
         commands=kernel_commands, shared=kernel_installed_in_a_temporary_prefix),

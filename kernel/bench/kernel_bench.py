@@ -98,6 +98,64 @@ async def spawn_on_the_kernel_loop():
     },
 }
 
+# The ping-pong workload of bench/run from a cell, smaller (200 000 round trips through two Queue(1)), awaited on
+# the kernel's loop: nanoseconds per round trip.
+PINGPONG_ROUND_TRIPS = 200_000
+PINGPONG = {
+    "java-asyncrt": {
+        "define": """
+Coroutine<Void> ping(Queue<Integer> there, Queue<Integer> back) {
+    return async(() -> {
+        for (int i = 0; i < 200_000; i++) {
+            await(there.put(i));
+            await(back.get());
+        }
+    });
+}
+Coroutine<Void> pong(Queue<Integer> there, Queue<Integer> back) {
+    return async(() -> {
+        for (int i = 0; i < 200_000; i++) {
+            await(back.put(await(there.get())));
+        }
+    });
+}
+long pingPongOnTheKernelLoop() {
+    long start = System.nanoTime();
+    Queue<Integer> there = new Queue<>(1), back = new Queue<>(1);
+    var a = createTask(ping(there, back));
+    var b = createTask(pong(there, back));
+    await(a);
+    await(b);
+    return System.nanoTime() - start;
+}
+""",
+        "loop": "pingPongOnTheKernelLoop()",
+    },
+    "python": {
+        "define": """
+import asyncio, time
+
+async def ping(there, back):
+    for i in range(200_000):
+        await there.put(i)
+        await back.get()
+
+async def pong(there, back):
+    for _ in range(200_000):
+        await back.put(await there.get())
+
+async def ping_pong_on_the_kernel_loop():
+    start = time.perf_counter_ns()
+    there, back = asyncio.Queue(1), asyncio.Queue(1)
+    a, b = asyncio.create_task(ping(there, back)), asyncio.create_task(pong(there, back))
+    await a
+    await b
+    return time.perf_counter_ns() - start
+""",
+        "loop": "await ping_pong_on_the_kernel_loop()",
+    },
+}
+
 
 def rss_mb(pid):
     """Resident memory of a process and all its descendants (JJava's launcher starts the kernel's JVM), in MB."""
@@ -188,17 +246,17 @@ def cell_value(kc, code):
     return shown["value"]
 
 
-def spawn_in_cells(kc, kind, rounds):
-    """Nanoseconds per task step of the spawn workload run from a cell, per way of running it (medians)."""
-    spawn = SPAWN[kind]
-    kc.execute_interactive(spawn["define"], timeout=120, output_hook=lambda m: None)
-    ways = [way for way in ("loop", "run") if way in spawn]
+def workload_in_cells(kc, workload, steps, rounds):
+    """Nanoseconds per step of a workload run from a cell, per way of running it (medians; the first round warms
+    up)."""
+    kc.execute_interactive(workload["define"], timeout=120, output_hook=lambda m: None)
+    ways = [way for way in ("loop", "run") if way in workload]
     times = {way: [] for way in ways}
-    for i in range(rounds + 1):  # the first round warms up
+    for i in range(rounds + 1):
         for way in ways:
-            nanos = int(cell_value(kc, spawn[way]).rstrip("L"))
+            nanos = int(cell_value(kc, workload[way]).rstrip("L"))
             if i > 0:
-                times[way].append(nanos / SPAWN_STEPS)
+                times[way].append(nanos / steps)
     return {way: statistics.median(t) for way, t in times.items()}
 
 
@@ -230,10 +288,13 @@ def bench(kernel_name, starts, trips, spawn_rounds=3):
         for code in basket:
             results[code] += round_trips(kc, code, 1)
     rss_after = rss_mb(pid)
-    spawn = spawn_in_cells(kc, kind, spawn_rounds) if spawn_rounds > 0 and kind in SPAWN else {}
+    spawn = workload_in_cells(kc, SPAWN[kind], SPAWN_STEPS, spawn_rounds) if spawn_rounds > 0 and kind in SPAWN else {}
+    pingpong = (workload_in_cells(kc, PINGPONG[kind], PINGPONG_ROUND_TRIPS, spawn_rounds)
+                if spawn_rounds > 0 and kind in PINGPONG else {})
     stop(km, kc)
     return {
         "spawn": spawn,
+        "pingpong": pingpong,
         "start": start_times,
         "first_result": first_results,
         "rss_first": statistics.median(rss_first),
@@ -255,6 +316,7 @@ def figures(kernel_name, r):
         "rss_mb": round(r["rss_first"], 1),
         "rss_settled_mb": round(r["rss_settled"], 1),
         **{"spawn_%s_ns" % way: round(ns, 1) for way, ns in r["spawn"].items()},
+        **{"pingpong_%s_ns" % way: round(ns, 1) for way, ns in r["pingpong"].items()},
         **({"spawn_loop_over_run": round(r["spawn"]["loop"] / r["spawn"]["run"], 3)}
            if {"loop", "run"} <= r["spawn"].keys() else {}),
     }
@@ -265,7 +327,7 @@ def main():
     parser.add_argument("--starts", type=int, default=5, help="kernel starts to time (default 5)")
     parser.add_argument("--trips", type=int, default=100, help="timed round trips per cell (default 100)")
     parser.add_argument("--spawn-rounds", type=int, default=3,
-                        help="timed runs of the spawn workload from a cell, after one warm-up (default 3; 0: none)")
+                        help="timed runs of the spawn and ping-pong workloads from a cell, after one warm-up (default 3; 0: none)")
     parser.add_argument("--json", action="store_true", help="print one JSON line of medians per kernel, nothing else")
     parser.add_argument("kernels", nargs="*", default=["java-asyncrt", "python3"])
     args = parser.parse_args()
@@ -295,6 +357,8 @@ def main():
         for way, ns in r["spawn"].items():
             print("  spawn workload from a cell, %-28s %7.1f ns per task step"
                   % ({"loop": "awaited on the kernel's loop:", "run": "in Asyncio.run:"}[way], ns))
+        for way, ns in r["pingpong"].items():
+            print("  ping-pong from a cell, awaited on the kernel's loop: %7.1f ns per round trip" % ns)
         if {"loop", "run"} <= r["spawn"].keys():
             print("  the kernel's loop against Asyncio.run: %.2fx the time" % (r["spawn"]["loop"] / r["spawn"]["run"]))
     print("\nload average at the end: %.1f (other work on the machine skews every figure)" % os.getloadavg()[0])
