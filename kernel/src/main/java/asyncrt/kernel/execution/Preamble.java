@@ -1,6 +1,6 @@
 package asyncrt.kernel.execution;
 
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 import asyncrt.kernel.display.Display;
 import java.io.File;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package asyncrt.kernel.shell;
 
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 import asyncrt.kernel.display.MimeBundle;
 import asyncrt.kernel.display.Renderer;
-import asyncrt.kernel.execution.CellFailure;
+import asyncrt.kernel.execution.failures.CellFailure;
 import asyncrt.kernel.execution.Value;
 import asyncrt.kernel.history.HistoryStore;
 import asyncrt.kernel.protocol.IOPub;

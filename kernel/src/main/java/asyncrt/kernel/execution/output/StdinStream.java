@@ -1,4 +1,4 @@
-package asyncrt.kernel.execution;
+package asyncrt.kernel.execution.output;
 
 import java.io.InputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package asyncrt.kernel.execution;
+package asyncrt.kernel.execution.exitguard;
 
 /**
  * Where cell code's calls to {@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} land instead

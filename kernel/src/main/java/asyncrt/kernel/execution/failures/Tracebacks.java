@@ -1,4 +1,4 @@
-package asyncrt.kernel.execution;
+package asyncrt.kernel.execution.failures;
 
 import asyncrt.internal.FoldedTrace;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import jdk.jshell.UnresolvedReferenceException;
  * Turns what JShell reports (compiler diagnostics, exceptions thrown by cells) into {@link CellFailure}s whose
  * tracebacks name cells and cell lines instead of JShell's snippet numbers and wrapper classes.
  */
-final class Tracebacks {
+public final class Tracebacks {
 
     /** Deep recursion repeats one frame thousands of times; show this many, then a count. */
     private static final int MAX_REPEATS = 3;
@@ -21,12 +21,12 @@ final class Tracebacks {
 
     private final SnippetOrigins origins;
 
-    Tracebacks(SnippetOrigins origins) {
+    public Tracebacks(SnippetOrigins origins) {
         this.origins = origins;
     }
 
     /** A compile error: the offending line of the cell with a caret under the error, and javac's message. */
-    CellFailure compilation(List<Diag> errors, String source, SnippetOrigins.Origin origin) {
+    public CellFailure compilation(List<Diag> errors, String source, SnippetOrigins.Origin origin) {
         List<String> lines = new ArrayList<>();
         String first = null;
         for (Diag diag : errors) {
@@ -50,7 +50,7 @@ final class Tracebacks {
     }
 
     /** An exception thrown while a snippet ran, with its causes. */
-    CellFailure exception(JShellException thrown, String unresolvedDetail) {
+    public CellFailure exception(JShellException thrown, String unresolvedDetail) {
         if (thrown instanceof UnresolvedReferenceException) {
             String message = unresolvedDetail;
             return new CellFailure("UnresolvedReference", message, List.of("UnresolvedReference: " + message));
@@ -112,7 +112,7 @@ final class Tracebacks {
         if (method.isEmpty() || method.startsWith("lambda$do_it$")) {
             return (method.isEmpty() ? "" : "<lambda> ") + "(" + where + ")";
         }
-        return (type.isEmpty() ? "" : type + ".") + CellCodeNamer.declaredName(method) + " (" + where + ")";
+        return (type.isEmpty() ? "" : type + ".") + JavacNames.declaredName(method) + " (" + where + ")";
     }
 
     /** javac names the snippet wrapper as an empty class; drop that noise. */

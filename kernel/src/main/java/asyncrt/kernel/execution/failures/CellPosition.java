@@ -1,4 +1,4 @@
-package asyncrt.kernel.execution;
+package asyncrt.kernel.execution.failures;
 
 /**
  * A place in a cell, as the user sees it.

@@ -1,4 +1,4 @@
-package asyncrt.kernel.execution;
+package asyncrt.kernel.execution.failures;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import jdk.jshell.SourceCodeAnalysis.SnippetWrapper;
  * suspended coroutine written in a cell shows such files and lines, which this maps back to the snippet and, by
  * {@link SnippetOrigins}, to the cell's own line.
  */
-final class WrapperLines {
+public final class WrapperLines {
 
     private static final Pattern WRAPPER_FILE = Pattern.compile("(\\$JShell\\$\\d+)\\.java");
 
@@ -25,13 +25,13 @@ final class WrapperLines {
     private final SnippetOrigins origins;
     private final Map<String, List<Snippet>> byClass = new HashMap<>();
 
-    WrapperLines(JShell shell, SnippetOrigins origins) {
+    public WrapperLines(JShell shell, SnippetOrigins origins) {
         this.shell = shell;
         this.origins = origins;
     }
 
     /** The cell and line of line {@code line} of a wrapper's source file, if it is a snippet's code. */
-    Optional<CellPosition> of(String file, int line) {
+    public Optional<CellPosition> of(String file, int line) {
         Matcher wrapper = file == null ? null : WRAPPER_FILE.matcher(file);
         if (wrapper == null || !wrapper.matches() || line <= 0) {
             return Optional.empty();
@@ -47,7 +47,7 @@ final class WrapperLines {
     }
 
     /** Where the snippet compiled into a wrapper class (e.g. {@code $JShell$12}) starts, if it is a cell's. */
-    Optional<CellPosition> ofClass(String simpleName) {
+    public Optional<CellPosition> ofClass(String simpleName) {
         for (Snippet snippet : snippetsOf("REPL." + simpleName)) {
             SnippetOrigins.Origin origin = origins.of(snippet.id());
             if (origin != null) {

@@ -1,4 +1,4 @@
-package asyncrt.kernel.execution;
+package asyncrt.kernel.execution.exitguard;
 
 /** Thrown in a cell that tries to end the JVM, which is the kernel itself. */
 public final class ExitRefusedException extends RuntimeException {

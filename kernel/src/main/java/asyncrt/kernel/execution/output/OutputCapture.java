@@ -1,4 +1,4 @@
-package asyncrt.kernel.execution;
+package asyncrt.kernel.execution.output;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

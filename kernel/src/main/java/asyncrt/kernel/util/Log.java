@@ -1,4 +1,4 @@
-package asyncrt.kernel;
+package asyncrt.kernel.util;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

@@ -1,12 +1,11 @@
-package asyncrt.kernel.execution;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package asyncrt.kernel.execution.output;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Output is batched, ordered across streams, complete, and multi-byte characters survive being split. */
 class StreamBatcherTest {

@@ -1,4 +1,4 @@
-package asyncrt.kernel.execution;
+package asyncrt.kernel.execution.exitguard;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -18,7 +18,7 @@ import java.util.List;
  * {@code invokestatic} of a guard method that takes the {@code Runtime} as its first argument: the same length
  * and the same stack effect, so no offset or stack map changes.
  */
-final class ExitCallRewriter {
+public final class ExitCallRewriter {
 
     static final String GUARD = ExitGuard.class.getName().replace('.', '/');
 
@@ -30,7 +30,7 @@ final class ExitCallRewriter {
     }
 
     /** The class with its exit calls redirected, or the same array when it has none or cannot be read. */
-    static byte[] rewrite(byte[] classFile) {
+    public static byte[] rewrite(byte[] classFile) {
         try {
             return new Rewrite(classFile).run();
         } catch (RuntimeException e) {

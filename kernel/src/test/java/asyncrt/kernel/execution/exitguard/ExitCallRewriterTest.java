@@ -1,15 +1,15 @@
-package asyncrt.kernel.execution;
+package asyncrt.kernel.execution.exitguard;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
+import asyncrt.kernel.execution.exitguard.ExitRefusedException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Exit calls in compiled classes are redirected to the guard; other classes come back untouched. */
 class ExitCallRewriterTest {
