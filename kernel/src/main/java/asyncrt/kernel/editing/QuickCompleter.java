@@ -66,7 +66,7 @@ final class QuickCompleter {
         Scope known = scope.getNow(null);
         if (known == null) {
             try {
-                known = scope.get(300, TimeUnit.MILLISECONDS);
+                known = scope.get(1, TimeUnit.SECONDS);
             } catch (Exception e) {
                 known = new Scope(Map.of(), List.of());
             }
@@ -169,12 +169,8 @@ final class QuickCompleter {
             Class<?> type = load(declared, known);
             return type == null ? null : new Target(type, true, null, null);
         }
-        String qualified = known.types().get(name);
-        if (qualified != null) {
-            Class<?> type = load(qualified, known);
-            return type == null ? null : new Target(type, false, null, null);
-        }
-        return packageTarget(name);
+        Class<?> type = Character.isUpperCase(name.charAt(0)) ? load(name, known) : null;
+        return type != null ? new Target(type, false, null, null) : packageTarget(name);
     }
 
     private Target next(Target target, String part) {
@@ -260,11 +256,16 @@ final class QuickCompleter {
             case "short" -> short.class;
             default -> {
                 String qualified = known.types().getOrDefault(erased, erased);
-                try {
-                    yield Class.forName(qualified, false, QuickCompleter.class.getClassLoader());
-                } catch (ClassNotFoundException | LinkageError e) {
-                    yield null;
+                Class<?> found = null;
+                for (String name : List.of(qualified, "java.lang." + erased)) {
+                    try {
+                        found = Class.forName(name, false, QuickCompleter.class.getClassLoader());
+                        break;
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        // not this one
+                    }
                 }
+                yield found;
             }
         };
         if (type == null || dims == 0 && type.isPrimitive()) {

@@ -111,8 +111,9 @@ final class SourceDocs {
                     : "this JDK has no lib/src.zip (its sources), which the JDK's Javadoc is read from; install the"
                     + " JDK's sources (Debian and Ubuntu: the openjdk-NN-source package) to see it";
         }
-        if (type.startsWith("asyncrt.") && asyncrtRoot().isPresent()) {
-            return "no documentation comment in asyncrt's sources";
+        if (type.startsWith("asyncrt.")) {
+            return asyncrtRoot().isPresent() ? "no documentation comment in asyncrt's sources"
+                    : "asyncrt's sources are not installed beside its jar (lib/sources in the kernelspec); ./install.sh puts them there";
         }
         for (Path entry : classpath) {
             if (contains(entry, type)) {
