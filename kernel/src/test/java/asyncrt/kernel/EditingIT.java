@@ -138,6 +138,8 @@ class EditingIT {
         assertCompletes("int twice(int x) { return 2 * x; }\nint y = twi", "twice(");             // method
         assertCompletes("record Point(int x, int y) { }\nvar p = new Point(1, 2);\np.x", "x()");  // record
         assertCompletes("String s = \"x\";\nvoid shout() {\n    s.toUpperC", "toUpperCase(");     // inside a method
+        assertCompletes("Map<String, List<Integer>> m = new HashMap<>();\nfor (int i = 0; i < 3; i++) { }\n"
+                + "m.computeIfAbs", "computeIfAbsent(");                                           // after a statement
         assertCompletes("%%time\nString s = \"x\";\ns.toUpperC", "toUpperCase(");                 // a cell magic
         assertCompletes("%classpath\nString s = \"x\";\n%time s.toUpperC", "toUpperCase(");       // line magics
     }

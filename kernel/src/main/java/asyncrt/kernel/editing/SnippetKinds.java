@@ -47,7 +47,8 @@ final class SnippetKinds {
 
     private static Kind classify(String source) {
         // As a statement first: a local variable (var included) or a local type...
-        List<? extends Tree> statements = parse("class $K { void $m() {\n" + source + "\n} }", true);
+        String statement = source.endsWith(";") || source.endsWith("}") ? source : source + ";";
+        List<? extends Tree> statements = parse("class $K { void $m() {\n" + statement + "\n} }", true);
         if (statements != null && !statements.isEmpty()) {
             Tree first = statements.getFirst();
             return first instanceof VariableTree ? Kind.VARIABLE : first instanceof ClassTree ? Kind.MEMBER : Kind.OTHER;
