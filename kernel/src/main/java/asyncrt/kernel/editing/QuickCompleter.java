@@ -1,7 +1,5 @@
 package asyncrt.kernel.editing;
 
-import asyncrt.kernel.Log;
-import asyncrt.kernel.execution.Preamble;
 import java.lang.reflect.Field;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
@@ -37,9 +35,6 @@ final class QuickCompleter {
     private record Name(String text, String type, String signature) {
     }
 
-    /** What starts a session: the types by simple name, the statically imported members, the imported packages. */
-    private record Scope(Map<String, String> types, List<Member> statics) {
-    }
 
     private static final Pattern IDENTIFIER_END = Pattern.compile("[\\p{javaJavaIdentifierPart}]*$");
     private static final Pattern VARIABLE = Pattern.compile(
@@ -54,21 +49,21 @@ final class QuickCompleter {
     private static final String TYPE = "type";
     private static final Map<String, String> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private final CompletableFuture<Scope> scope;
+    private final CompletableFuture<StartingScope> scope;
 
     QuickCompleter() {
-        scope = CompletableFuture.supplyAsync(QuickCompleter::startingScope,
+        scope = CompletableFuture.supplyAsync(StartingScope::read,
                 task -> Thread.ofPlatform().daemon().name("quick-completion").start(task));
     }
 
     /** Completions at a cursor (chars) of a cell's Java. */
     Completions complete(String java, int cursor) {
-        Scope known = scope.getNow(null);
+        StartingScope known = scope.getNow(null);
         if (known == null) {
             try {
                 known = scope.get(1, TimeUnit.SECONDS);
             } catch (Exception e) {
-                known = new Scope(Map.of(), List.of());
+                known = new StartingScope(Map.of(), List.of());
             }
         }
         String before = java.substring(0, cursor);
@@ -147,7 +142,7 @@ final class QuickCompleter {
         }
     }
 
-    private Target target(String qualifier, String cell, Scope known) {
+    private Target target(String qualifier, String cell, StartingScope known) {
         if (qualifier.endsWith("\"")) {
             return new Target(String.class, true, null, null);
         }
@@ -163,7 +158,7 @@ final class QuickCompleter {
         return target;
     }
 
-    private Target first(String name, String cell, Scope known) {
+    private Target first(String name, String cell, StartingScope known) {
         String declared = variableType(name, cell);
         if (declared != null) {
             Class<?> type = load(declared, known);
@@ -207,7 +202,7 @@ final class QuickCompleter {
                         .forEach(p -> classes.put(p.substring(name.length() + 1), p));
             }
             classes.replaceAll((simple, fqn) -> "package " + fqn);
-            publicTypes(name).forEach(t -> classes.put(t.substring(t.lastIndexOf('.') + 1), t));
+            StartingScope.typesIn(name).forEach(t -> classes.put(t.substring(t.lastIndexOf('.') + 1), t));
         } catch (Exception e) {
             return null;
         }
@@ -238,7 +233,7 @@ final class QuickCompleter {
         return Set.of("int", "long", "double", "float", "boolean", "char", "byte", "short").contains(type);
     }
 
-    private static Class<?> load(String declared, Scope known) {
+    private static Class<?> load(String declared, StartingScope known) {
         String erased = Signature.eraseType(declared).replaceAll("\\s+", "");
         int dims = 0;
         while (erased.endsWith("[]")) {
@@ -277,7 +272,7 @@ final class QuickCompleter {
         return type;
     }
 
-    private static List<Name> cellNames(String cell, Scope known) {
+    private static List<Name> cellNames(String cell, StartingScope known) {
         List<Name> names = new ArrayList<>();
         Matcher variable = VARIABLE.matcher(cell);
         while (variable.find()) {
@@ -346,75 +341,4 @@ final class QuickCompleter {
         return type.isAnnotation() ? "annotation" : type.isInterface() ? "interface" : type.isEnum() ? "enum"
                 : type.isRecord() ? "record" : "class";
     }
-
-    /** The session's starting imports, read as the preamble makes them. */
-    private static Scope startingScope() {
-        long start = System.nanoTime();
-        Map<String, String> types = new TreeMap<>();
-        List<Member> statics = new ArrayList<>();
-        List<String> imports = new ArrayList<>(List.of("import java.lang.*;"));
-        try {
-            imports.addAll(Preamble.discover().imports());
-        } catch (RuntimeException e) {
-            Log.debug("quick completion without the preamble: " + e);
-        }
-        ClassLoader loader = QuickCompleter.class.getClassLoader();
-        for (String line : imports) {
-            String statement = line.replaceAll("^import\\s+|;\\s*$", "").strip();
-            boolean isStatic = statement.startsWith("static ");
-            String name = isStatic ? statement.substring(7).strip() : statement;
-            try {
-                if (isStatic) {
-                    String owner = name.substring(0, name.lastIndexOf('.'));
-                    String member = name.substring(name.lastIndexOf('.') + 1);
-                    Class<?> type = Class.forName(owner, false, loader);
-                    for (Method method : type.getMethods()) {
-                        if (Modifier.isStatic(method.getModifiers()) && (member.equals("*") || method.getName().equals(member))) {
-                            statics.add(method);
-                        }
-                    }
-                    for (Field field : type.getFields()) {
-                        if (Modifier.isStatic(field.getModifiers()) && (member.equals("*") || field.getName().equals(member))) {
-                            statics.add(field);
-                        }
-                    }
-                } else if (name.endsWith(".*")) {
-                    for (String type : publicTypes(name.substring(0, name.length() - 2))) {
-                        types.putIfAbsent(type.substring(type.lastIndexOf('.') + 1), type);
-                    }
-                } else {
-                    types.put(name.substring(name.lastIndexOf('.') + 1), name);
-                }
-            } catch (Exception | LinkageError e) {
-                Log.debug("quick completion skips " + line + ": " + e);
-            }
-        }
-        Log.debug("quick completion ready in " + (System.nanoTime() - start) / 1_000_000 + " ms: " + types.size()
-                + " types, " + statics.size() + " static members");
-        return new Scope(types, statics);
-    }
-
-    /** The top-level types of a JDK package, from the run-time image (public or not: that is looked at on a match). */
-    private static List<String> publicTypes(String packageName) throws Exception {
-        FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
-        Path modules = jrt.getPath("/packages", packageName);
-        if (!Files.isDirectory(modules)) {
-            return List.of();
-        }
-        List<String> types = new ArrayList<>();
-        try (Stream<Path> links = Files.list(modules)) {
-            for (Path module : links.toList()) {
-                Path directory = jrt.getPath("/modules", module.getFileName().toString(), packageName.replace('.', '/'));
-                try (Stream<Path> files = Files.list(directory)) {
-                    files.map(f -> f.getFileName().toString())
-                            .filter(f -> f.endsWith(".class") && !f.contains("$") && !f.equals("package-info.class")
-                                    && !f.equals("module-info.class"))
-                            .map(f -> packageName + "." + f.substring(0, f.length() - ".class".length()))
-                            .forEach(types::add);
-                }
-            }
-        }
-        return types;
-    }
-
 }
