@@ -279,6 +279,8 @@ class EditingIT {
                 assertTrue(matches(reply).contains(c[1]), c[0] + " -> " + reply);
                 assertEquals(c[0].length() - c[0].replaceAll("(?s).*?([\\w$]*)$", "$1").length(), reply.get("cursor_start").getAsInt(), c[0]);
             }
+            String cell = "String s = \"x\";\ns.toUpperC";  // one match for the overloads, as JShell gives
+            assertEquals(List.of("toUpperCase("), matches(complete(client, cell, cell.length()).content()));
             JsonObject types = complete(client, "Math.ma", 7).content();
             assertEquals("method", typeOf(types, "max(").get("type").getAsString());
             System.out.println("completion before the warm-up, round trips (ms): " + millis);

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -295,23 +294,24 @@ final class QuickCompleter {
         return names;
     }
 
+    /** One name per method (as JShell: {@code name(} when an overload takes arguments, else {@code name()}), and per field. */
     private static List<Name> members(List<? extends Member> members) {
+        Map<String, List<Member>> byName = new TreeMap<>();
+        members.forEach(m -> byName.computeIfAbsent(m.getName(), n -> new ArrayList<>()).add(m));
         List<Name> names = new ArrayList<>();
-        members.stream().sorted(Comparator.comparing(Member::getName)).forEach(member -> {
-            if (member instanceof Method method) {
-                String text = method.getName() + (method.getParameterCount() == 0 ? "()" : "(");
-                names.add(new Name(text, "method", signature(method)));
-            } else if (member instanceof Field field) {
-                names.add(new Name(field.getName(), "field", field.getDeclaringClass().getSimpleName() + "."
-                        + field.getName() + ":" + field.getType().getSimpleName()));
+        byName.forEach((name, overloads) -> {
+            List<Method> methods = overloads.stream().filter(m -> m instanceof Method).map(m -> (Method) m)
+                    .filter(m -> !m.isBridge() && !m.isSynthetic()).toList();
+            if (!methods.isEmpty()) {
+                boolean arguments = methods.stream().anyMatch(m -> m.getParameterCount() > 0);
+                String signatures = String.join("\n", methods.stream().map(QuickCompleter::signature).distinct().toList());
+                names.add(new Name(name + (arguments ? "(" : "()"), "method", signatures));
             }
+            overloads.stream().filter(m -> m instanceof Field).map(m -> (Field) m).findFirst().ifPresent(field ->
+                    names.add(new Name(name, "field", field.getDeclaringClass().getSimpleName() + "." + name + ":"
+                            + field.getType().getSimpleName())));
         });
-        // One entry per name, with every overload's signature.
-        Map<String, Name> merged = new LinkedHashMap<>();
-        for (Name name : names) {
-            merged.merge(name.text(), name, (a, b) -> new Name(a.text(), a.type(), a.signature() + "\n" + b.signature()));
-        }
-        return List.copyOf(merged.values());
+        return names;
     }
 
     private static String signature(Method method) {
