@@ -210,6 +210,11 @@ class EditingIT {
             assertFalse(markdown.contains(raw) || plain.contains(raw), raw + " left in:\n" + markdown + "\n" + plain);
         }
 
+        String level1 = inspect("Math.max(1, 2", 13, 1).get("text/markdown").getAsString();  // detail 1: the source too
+        assertTrue(level1.startsWith("```java\nint Math.max(int a, int b)\n```"), level1);
+        assertTrue(level1.matches("(?s).*\\*\\*Source\\*\\*\n\n```java\n(@\\w+\n)?public static int max\\(int a, int b\\) \\{\n"
+                + "    return .*"), level1);
+
         String cell = "String s = \"x\";\ns.toUpperCase";  // a same-cell variable, the cursor on the name
         JsonObject upper = inspect(cell, cell.length() - 3, 0);
         String upperMarkdown = upper.get("text/markdown").getAsString();
