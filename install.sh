@@ -236,6 +236,8 @@ write_kernelspec() { # builds the kernelspec for the directory $1 and installs i
   rm -rf "$stage"
   mkdir -p "$stage/lib"
   cp kernel/target/asyncrt-kernel-*.jar kernel/target/lib/*.jar "$stage/lib/"
+  mkdir -p "$stage/lib/sources"   # asyncrt's sources, whose Javadoc inspection (Shift-Tab) shows
+  cp kernel/target/lib/sources/*.jar "$stage/lib/sources/"
   cp kernel/src/main/kernelspec/logo-32x32.png kernel/src/main/kernelspec/logo-64x64.png "$stage/"
   "$PY" - "$stage/kernel.json" "$JDK/bin/java" "$dest" "$DISPLAY_NAME" "${KERNEL_ENV[@]}" <<'PYTHON'
 import json, sys

@@ -2,6 +2,7 @@ package asyncrt.kernel;
 
 import asyncrt.kernel.display.Display;
 import asyncrt.kernel.display.Renderer;
+import asyncrt.kernel.editing.EditingHelp;
 import asyncrt.kernel.execution.CodeAnalysis;
 import asyncrt.kernel.execution.JShellEvaluator;
 import asyncrt.kernel.execution.Preamble;
@@ -104,8 +105,9 @@ public final class Kernel {
             control.register("interrupt_request", new InterruptHandler(interrupter));
             shell.register("execute_request", new ExecuteHandler(runner, io, iopub, interrupter, history, renderer,
                     message -> shell.dispatch(message, sockets.shell())));
-            shell.register("complete_request", new CompleteHandler(analysis::join, magics));
-            shell.register("inspect_request", new InspectHandler(analysis::join));
+            EditingHelp editing = new EditingHelp(this::evaluatorIfReady);
+            shell.register("complete_request", new CompleteHandler(editing, magics));
+            shell.register("inspect_request", new InspectHandler(editing));
             shell.register("is_complete_request", new IsCompleteHandler(analysis::join));
             shell.register("history_request", new HistoryHandler(history));
             CommHandler comms = new CommHandler(iopub);
