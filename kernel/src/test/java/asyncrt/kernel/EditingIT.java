@@ -290,7 +290,9 @@ class EditingIT {
             assertEquals("method", typeOf(types, "max(").get("type").getAsString());
             System.out.println("completion before the warm-up, round trips (ms): " + millis);
             assertTrue(millis.getFirst() < 2000, "the first completion took " + millis.getFirst() + " ms");
-            assertTrue(millis.stream().skip(1).allMatch(m -> m < 500), "completions took " + millis);
+            // Bounds wide enough for a loaded 2-core machine: a quick answer is milliseconds, JShell's warm-up 10 s.
+            List<Long> sorted = millis.stream().skip(1).sorted().toList();
+            assertTrue(sorted.get(sorted.size() / 2) < 1000 && sorted.getLast() < 5000, "completions took " + millis);
             long elapsed = (System.nanoTime() - started) / 1_000_000;
             assertTrue(elapsed < 20_000, "JShell may have started meanwhile: " + elapsed + " ms");
 

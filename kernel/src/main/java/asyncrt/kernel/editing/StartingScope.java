@@ -34,8 +34,11 @@ record StartingScope(Map<String, String> types, List<Member> statics) {
         Map<String, String> types = new TreeMap<>();
         List<Member> statics = new ArrayList<>();
         List<String> imports = new ArrayList<>(List.of("import java.lang.*;"));
+        List<String> asyncrtTypes = List.of();
         try {
-            imports.addAll(Preamble.discover().imports());
+            Preamble preamble = Preamble.discover();
+            imports.addAll(preamble.imports());
+            asyncrtTypes = preamble.types();
         } catch (RuntimeException e) {
             Log.debug("quick completion without the preamble: " + e);
         }
@@ -69,6 +72,11 @@ record StartingScope(Map<String, String> types, List<Member> statics) {
             } catch (Exception | LinkageError e) {
                 Log.debug("quick completion skips " + line + ": " + e);
             }
+        }
+        // asyncrt's packages are imported on demand and are not in the run-time image: their types come from the
+        // preamble, in its order, so that asyncrt's win a clash of simple names as they do in JShell.
+        for (String type : asyncrtTypes) {
+            types.put(type.substring(type.lastIndexOf('.') + 1), type);
         }
         Log.debug("quick completion ready in " + (System.nanoTime() - start) / 1_000_000 + " ms: " + types.size()
                 + " types, " + statics.size() + " static members");

@@ -71,6 +71,11 @@ public final class Preamble {
         return classpath;
     }
 
+    /** The public asyncrt types the imports make visible, the root package's last (they win a clash of names). */
+    public List<String> types() {
+        return types;
+    }
+
     /** The import snippets, in the order to evaluate them. */
     public List<String> imports() {
         List<String> imports = new ArrayList<>();

@@ -3,8 +3,8 @@ package asyncrt.kernel.shell;
 import asyncrt.kernel.editing.Completions;
 import asyncrt.kernel.editing.EditingHelp;
 import asyncrt.kernel.magics.MagicRegistry;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import asyncrt.kernel.protocol.content.CompleteReply;
+import asyncrt.kernel.protocol.content.CompleteRequest;
 import java.util.List;
 
 /**
@@ -28,33 +28,17 @@ public final class CompleteHandler implements RequestHandler {
 
     @Override
     public void handle(Request request) {
-        String code = request.message().contentString("code", "");
-        int cursor = request.message().contentInt("cursor_pos", code.codePointCount(0, code.length()));
-        Completions completions = magicCompletions(code, cursor);
+        CompleteRequest asked = request.content(CompleteRequest.class);
+        Completions completions = magicCompletions(asked.code(), asked.cursorPos());
         if (completions == null) {
-            completions = editing.complete(code, cursor);
+            completions = editing.complete(asked.code(), asked.cursorPos());
         }
-        JsonObject content = new JsonObject();
-        JsonArray matches = new JsonArray();
-        completions.matches().forEach(matches::add);
-        content.add("matches", matches);
-        content.addProperty("cursor_start", completions.cursorStart());
-        content.addProperty("cursor_end", completions.cursorEnd());
-        JsonArray types = new JsonArray();
-        for (Completions.Match match : completions.types()) {
-            JsonObject type = new JsonObject();
-            type.addProperty("start", completions.cursorStart());
-            type.addProperty("end", completions.cursorEnd());
-            type.addProperty("text", match.text());
-            type.addProperty("type", match.type());
-            type.addProperty("signature", match.signature());
-            types.add(type);
-        }
-        JsonObject metadata = new JsonObject();
-        metadata.add("_jupyter_types_experimental", types);
-        content.add("metadata", metadata);
-        content.addProperty("status", "ok");
-        request.reply("complete_reply", content);
+        int start = completions.cursorStart();
+        int end = completions.cursorEnd();
+        List<CompleteReply.TypedMatch> types = completions.types().stream()
+                .map(m -> new CompleteReply.TypedMatch(start, end, m.text(), m.type(), m.signature()))
+                .toList();
+        request.reply(new CompleteReply("ok", completions.matches(), start, end, new CompleteReply.Metadata(types)));
     }
 
     /** Magic names when the cursor ends a {@code %name} or {@code %%name} at the start of a line. */

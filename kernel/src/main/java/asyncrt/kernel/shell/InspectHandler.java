@@ -2,6 +2,8 @@ package asyncrt.kernel.shell;
 
 import asyncrt.kernel.editing.EditingHelp;
 import asyncrt.kernel.editing.Inspection;
+import asyncrt.kernel.protocol.content.InspectReply;
+import asyncrt.kernel.protocol.content.InspectRequest;
 import com.google.gson.JsonObject;
 
 /**
@@ -19,20 +21,13 @@ public final class InspectHandler implements RequestHandler {
 
     @Override
     public void handle(Request request) {
-        String code = request.message().contentString("code", "");
-        int cursor = request.message().contentInt("cursor_pos", code.codePointCount(0, code.length()));
-        int detail = request.message().contentInt("detail_level", 0);
-        Inspection inspection = editing.inspect(code, cursor, detail);
+        InspectRequest asked = request.content(InspectRequest.class);
+        Inspection inspection = editing.inspect(asked.code(), asked.cursorPos(), asked.detailLevel());
         JsonObject data = new JsonObject();
         if (inspection.found()) {
             data.addProperty("text/plain", inspection.plain());
             data.addProperty("text/markdown", inspection.markdown());
         }
-        JsonObject content = new JsonObject();
-        content.addProperty("status", "ok");
-        content.addProperty("found", inspection.found());
-        content.add("data", data);
-        content.add("metadata", new JsonObject());
-        request.reply("inspect_reply", content);
+        request.reply(new InspectReply("ok", inspection.found(), data, new JsonObject()));
     }
 }
