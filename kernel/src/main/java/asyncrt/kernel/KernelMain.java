@@ -24,8 +24,7 @@ public final class KernelMain {
             Log.debug("ignoring extra arguments " + String.join(" ", java.util.Arrays.asList(args).subList(1, args.length)));
         }
         System.setProperty("java.awt.headless", "true");
-        // Maven Resolver logs through SLF4J; without this it would warn, into a cell, that it has no logger.
-        System.setProperty("slf4j.provider", "org.slf4j.helpers.NOP_SLF4JServiceProvider");
+        // Maven Resolver logs through SLF4J, bound to the kernel's log by asyncrt.kernel.magics.maven.KernelLogSlf4j.
         // Cells run on virtual threads: with one carrier thread (a one-CPU container, as on Binder), a cell
         // spinning until a virtual thread it started has done something would wait for ever.
         if (System.getProperty(SCHEDULER_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() < 2) {

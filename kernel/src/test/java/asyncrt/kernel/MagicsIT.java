@@ -64,7 +64,8 @@ class MagicsIT {
     @Test
     void timeAndTimeit() throws Exception {
         Execution time = client.execute("%time 6 * 7");
-        assertTrue(time.stream("stdout").startsWith("Wall time: "), time.toString());
+        assertTrue(time.stream("stdout").startsWith("CPU time: "), time.toString());
+        assertTrue(time.stream("stdout").contains("\nWall time: "), time.toString());
         assertEquals("42", time.result());
         Execution cellTime = client.execute("%%time\nint timed = 5;\ntimed + 1");
         assertTrue(cellTime.stream("stdout").contains("Wall time"));
@@ -129,7 +130,13 @@ class MagicsIT {
         Execution maven = client.execute("%maven com.google.code.gson:gson:2.13.2");
         assertEquals("ok", maven.status(), maven.toString());
         assertTrue(maven.stream("stdout").contains("gson-2.13.2.jar"), maven.toString());
+        assertEquals("", maven.stream("stderr"), "quiet: no logging of Maven Resolver's in the cell");
         assertEquals("\"[1,2]\"", client.execute("new com.google.gson.Gson().toJson(List.of(1, 2))").result());
+        Execution again = client.execute("%maven com.google.code.gson:gson:2.13.2");
+        assertEquals("com.google.code.gson:gson:2.13.2 is already on the class path (gson-2.13.2.jar, "
+                + "error_prone_annotations-2.41.0.jar)\n", again.stream("stdout"), again.toString());
+        String property = client.execute("System.getProperty(\"java.class.path\")").result();
+        assertEquals(1, property.split("gson-2.13.2.jar", -1).length - 1, "java.class.path has gson once: " + property);
         Execution missing = client.execute("%maven org.example.nothing:not-there:0.0.1");
         assertEquals("MagicError", missing.ename());
         assertTrue(missing.traceback().contains("could not resolve"), missing.traceback());
@@ -161,6 +168,7 @@ class MagicsIT {
                 </project>
                 """);
         assertEquals("ok", pom.status(), pom.toString());
+        assertEquals("", pom.stream("stderr"), "quiet: no logging of Maven Resolver's in the cell");
         assertEquals("\"{}\"", client.execute("new com.google.gson.JsonObject().toString()").result());
     }
 

@@ -1,18 +1,34 @@
 package asyncrt.kernel.display;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
- * Display functions for cells, imported in every session: {@code display(x)} shows a value as an output of the
- * running cell; {@code display(x, "id")} does so under a display id, and {@code updateDisplay("id", y)} then
- * redraws that output in place;
- * {@code html}, {@code svg}, {@code markdown} and {@code png} wrap content of that kind;
- * {@code clearOutput()} clears the cell's output.
+ * Display functions for cells, imported in every session. They follow JJava's (and IJava's) so that a notebook
+ * written for that kernel runs here unchanged:
+ * <ul>
+ * <li>{@code display(x)} shows a value as an output of the running cell and returns the output's display id;
+ * {@code updateDisplay(id, y)} later redraws that output in place, wherever it is;</li>
+ * <li>{@code display(x, "text/html")} shows it as that MIME type (and as plain text), {@code display(x, "text/html",
+ * "text/markdown")} as several; a second argument that is not a MIME type ({@code type/subtype}) is the display
+ * id to use, as before: {@code display(x, "progress")} then {@code updateDisplay("progress", y)};</li>
+ * <li>{@code render(x)} and {@code render(x, "text/html")} return what would be shown, as a {@link MimeBundle},
+ * without showing it (a cell whose last expression it is shows it);</li>
+ * <li>{@code html}, {@code svg}, {@code markdown} and {@code png} wrap content of that kind;
+ * {@code clearOutput()} clears the cell's output.</li>
+ * </ul>
  */
 public final class Display {
 
+    /** {@code type/subtype} (with {@code *} wildcards), as JJava accepts them. */
+    private static final Pattern MIME_TYPE = Pattern.compile(
+            "(\\*|application|audio|font|image|message|model|multipart|text|video)/[A-Za-z0-9*][A-Za-z0-9!#$&^_.+*-]*");
+
     private static volatile DisplayPublisher publisher;
     private static volatile Renderer renderer = new Renderer(String::valueOf);
+    private static volatile String lastId;
 
     private Display() {
     }
@@ -23,19 +39,61 @@ public final class Display {
         renderer = kernelRenderer;
     }
 
-    /** Shows a value as a new output of the running cell. */
-    public static void display(Object value) {
-        publisher().display(renderer.render(value), null, false);
+    /**
+     * Shows a value as a new output of the running cell.
+     *
+     * @return the output's display id, for {@link #updateDisplay(String, Object)}
+     */
+    public static String display(Object value) {
+        return show(renderer.render(value), newId());
     }
 
-    /** Shows a value as a new output with a display id of your choosing, for {@link #updateDisplay}. */
-    public static void display(Object value, String displayId) {
-        publisher().display(renderer.render(value), Objects.requireNonNull(displayId, "displayId"), false);
+    /**
+     * Shows a value as a new output: as the given MIME type when {@code mimeTypeOrId} is one ({@code "text/html"},
+     * {@code "image/svg+xml"}, ...), else under that display id, for {@link #updateDisplay}.
+     *
+     * @return the output's display id
+     */
+    public static String display(Object value, String mimeTypeOrId) {
+        Objects.requireNonNull(mimeTypeOrId, "the second argument of display, a MIME type or display id");
+        if (isMimeType(mimeTypeOrId)) {
+            return show(renderer.renderAs(value, List.of(mimeTypeOrId)), newId());
+        }
+        return show(renderer.render(value), mimeTypeOrId);
+    }
+
+    /**
+     * Shows a value as a new output in the given MIME types (and as plain text), as JJava's
+     * {@code display(x, "text/html", "text/markdown")}.
+     *
+     * @return the output's display id
+     */
+    public static String display(Object value, String... mimeTypes) {
+        return show(renderer.renderAs(value, List.of(mimeTypes)), newId());
     }
 
     /** Replaces the output shown with this display id (in whichever cell it is) by a new value. */
     public static void updateDisplay(String displayId, Object value) {
         publisher().display(renderer.render(value), Objects.requireNonNull(displayId, "displayId"), true);
+    }
+
+    /** Replaces the output shown with this display id by a new value, in the given MIME types. */
+    public static void updateDisplay(String displayId, Object value, String... mimeTypes) {
+        publisher().display(renderer.renderAs(value, List.of(mimeTypes)),
+                Objects.requireNonNull(displayId, "displayId"), true);
+    }
+
+    /** What {@code display(value)} would show, without showing it. */
+    public static MimeBundle render(Object value) {
+        return renderer.render(value);
+    }
+
+    /**
+     * What {@code display(value, mimeTypes...)} would show, without showing it: the value in those MIME types
+     * that it can be shown in (a string is taken as content of any text type), and as plain text.
+     */
+    public static MimeBundle render(Object value, String... mimeTypes) {
+        return renderer.renderAs(value, List.of(mimeTypes));
     }
 
     /** Clears the running cell's output at once. */
@@ -66,6 +124,29 @@ public final class Display {
     /** A PNG image to show. */
     public static MimeBundle png(byte[] png) {
         return MimeBundle.text("[PNG image, " + png.length + " bytes]").withPng(png);
+    }
+
+    /** Whether text is a MIME type ({@code type/subtype}), as opposed to a display id. */
+    public static boolean isMimeType(String text) {
+        return MIME_TYPE.matcher(text.strip()).matches();
+    }
+
+    /**
+     * Whether {@code value} is the very id the last {@code display(...)} returned: a cell ending in
+     * {@code display(x)} shows the display only, not its id as well (as IPython's {@code display} returns None).
+     */
+    public static boolean isLastDisplayId(Object value) {
+        return value != null && value == lastId;
+    }
+
+    private static String show(MimeBundle bundle, String displayId) {
+        publisher().display(bundle, displayId, false);
+        lastId = displayId;
+        return displayId;
+    }
+
+    private static String newId() {
+        return UUID.randomUUID().toString();
     }
 
     private static DisplayPublisher publisher() {

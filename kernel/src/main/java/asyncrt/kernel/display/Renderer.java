@@ -7,7 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
@@ -18,6 +22,7 @@ import javax.imageio.ImageIO;
  * {@link RenderedImage} becomes a PNG, an object
  * with a public no-argument {@code toHtml()}, {@code toSvg()}, {@code toMarkdown()} (returning a String) or
  * {@code toPng()} (returning bytes) gets those formats, and extensions may register renderers for types.
+ * {@link #renderAs} keeps the formats asked for, as JJava's {@code render(x, "text/html")} does.
  */
 public final class Renderer {
 
@@ -69,6 +74,47 @@ public final class Renderer {
         addProvidedFormats(value, bundle);
         return bundle;
     }
+
+    /**
+     * The bundle for a value in the given MIME types only (and plain text, which every bundle has): those of
+     * {@link #render} that are asked for, {@code type/*} and {@code *} taking a group or all. Content the value
+     * is not rendered as, it gives itself when it can, as in JJava: a string (any {@code CharSequence}) for any
+     * text type ({@code text/*}, SVG, JSON, JavaScript), bytes for an image. A type the value cannot be shown
+     * as is left out. No type asked for: {@link #render}.
+     */
+    public MimeBundle renderAs(Object value, List<String> mimeTypes) {
+        if (mimeTypes.isEmpty()) {
+            return render(value);
+        }
+        MimeBundle full = render(value);
+        String plain = value instanceof CharSequence text ? text.toString() : full.plainText();
+        MimeBundle bundle = MimeBundle.text(plain);
+        for (String requested : mimeTypes) {
+            String mime = requested.strip().toLowerCase(Locale.ROOT);
+            if (mime.endsWith("/*") || mime.equals("*")) {
+                String group = mime.equals("*") ? "" : mime.substring(0, mime.length() - 1);
+                full.data().forEach((type, content) -> {
+                    if (type.startsWith(group) && !type.equals("text/plain")) {
+                        bundle.with(type, content);
+                    }
+                });
+            } else if (full.data().containsKey(mime) && !mime.equals("text/plain")) {
+                bundle.with(mime, full.data().get(mime));
+            } else if (value instanceof CharSequence text && isText(mime)) {
+                bundle.with(mime, text.toString());
+            } else if (value instanceof byte[] bytes && mime.startsWith("image/") && !mime.equals("image/svg+xml")) {
+                bundle.with(mime, Base64.getEncoder().encodeToString(bytes));
+            }
+        }
+        return bundle;
+    }
+
+    private static boolean isText(String mime) {
+        return mime.startsWith("text/") || TEXT_TYPES.contains(mime);
+    }
+
+    private static final Set<String> TEXT_TYPES =
+            Set.of("image/svg+xml", "application/json", "application/javascript", "application/xml");
 
     private static void addProvidedFormats(Object value, MimeBundle bundle) {
         for (Method method : value.getClass().getMethods()) {

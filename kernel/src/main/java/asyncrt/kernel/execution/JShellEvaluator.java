@@ -1,5 +1,6 @@
 package asyncrt.kernel.execution;
 
+import asyncrt.kernel.display.Display;
 import asyncrt.kernel.util.Log;
 import asyncrt.kernel.execution.failures.CellFailure;
 import asyncrt.kernel.execution.failures.CellPosition;
@@ -16,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
-import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet.Status;
 import jdk.jshell.Snippet.SubKind;
@@ -138,6 +138,20 @@ public final class JShellEvaluator implements AutoCloseable {
         if (!classpath.contains(entry)) {
             shell.addToClasspath(entry);
             classpath.add(entry);
+            addToClasspathProperty(entry);
+        }
+    }
+
+    /**
+     * Keeps {@code java.class.path} the class path cells see, so that libraries that scan it (ClassGraph,
+     * Reflections, ...) find what {@code %classpath}, {@code %jars} and {@code %maven} added; an entry is listed
+     * once, however often it is added.
+     */
+    private static synchronized void addToClasspathProperty(String entry) {
+        String current = System.getProperty("java.class.path", "");
+        List<String> entries = current.isEmpty() ? List.of() : List.of(current.split(File.pathSeparator));
+        if (!entries.contains(entry)) {
+            System.setProperty("java.class.path", current.isEmpty() ? entry : current + File.pathSeparator + entry);
         }
     }
 
@@ -262,9 +276,11 @@ public final class JShellEvaluator implements AutoCloseable {
         throwIfStopped();
         Optional<Value> value = Optional.empty();
         runningStatement = new CellPosition(origin.label(), origin.cellLine(1));
+        control.forgetResult();
         for (SnippetEvent event : shell.eval(piece.source())) {
             if (event.causeSnippet() != null) {
-                continue; // a dependent snippet updated as a consequence
+                noteReset(event); // a dependent snippet updated as a consequence
+                continue;
             }
             Snippet snippet = event.snippet();
             origins.record(snippet.id(), origin);
@@ -281,7 +297,8 @@ public final class JShellEvaluator implements AutoCloseable {
                 variableWrappers.put(variable.name(), control.lastWrapper());
             }
             if (isShownValue(snippet)) {
-                value = Optional.of(readValue(snippet, event.value()));
+                value = Optional.of(readValue(snippet, event.value()))
+                        .filter(v -> !(Display.isLastDisplayId(v.object()) && isDisplayCall(snippet.source())));
             }
         }
         return value;
@@ -315,24 +332,56 @@ public final class JShellEvaluator implements AutoCloseable {
         return snippet.subKind() == SubKind.TEMP_VAR_EXPRESSION_SUBKIND || snippet.subKind() == SubKind.VAR_VALUE_SUBKIND;
     }
 
-    /** Reads the value object from the snippet's wrapper class; JShell itself only reports text. */
+    /**
+     * The value object behind JShell's text for it: what the snippet's code returned (JShell itself only reports
+     * text). Known whenever the snippet's code ran and returned.
+     */
     private Value readValue(Snippet snippet, String text) {
-        String name = snippet instanceof VarSnippet v ? v.name() : ((ExpressionSnippet) snippet).name();
-        Class<?> wrapper = variableWrappers.get(name);
-        if (wrapper != null) {
-            try {
-                java.lang.reflect.Field field = wrapper.getField(name);
-                field.setAccessible(true); // JShell's wrapper classes are not public
-                Object object = field.get(null);
-                if (KernelExecutionControl.textOf(object).equals(text)) {
-                    return new Value(object, true, text);
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                Log.debug("cannot read the value of " + name + ": " + e);
-            }
+        KernelExecutionControl.Result result = control.lastResult();
+        if (result != null && result.wrapper() == control.lastWrapper()) {
+            return new Value(result.value(), true, text);
         }
+        Log.debug("no value object for snippet " + snippet.id() + "; showing JShell's text");
         return new Value(null, false, text);
     }
+
+    /** A cell's last expression is a call of display(...), whose result, the display id, need not show. */
+    private static boolean isDisplayCall(String source) {
+        String code = source.strip();
+        return (code.startsWith("display(") || code.startsWith("Display.display(")) && code.endsWith(")");
+    }
+
+    /**
+     * Redefining a type makes JShell re-create the variables of that type, with no value: say so, as the jshell
+     * tool does ("update replaced variable h, reset to null"), unless the variable held null anyway.
+     */
+    private void noteReset(SnippetEvent event) {
+        if (!(event.snippet() instanceof VarSnippet variable) || variable.name().startsWith("$")
+                || !event.status().isActive() || !event.previousStatus().isActive()
+                || PRIMITIVES.contains(variable.typeName())) {
+            return;
+        }
+        Class<?> wrapper = variableWrappers.get(variable.name());
+        if (wrapper != null) {
+            try {
+                java.lang.reflect.Field field = wrapper.getField(variable.name());
+                field.setAccessible(true); // JShell's wrapper classes are not public
+                if (field.get(null) == null) {
+                    return;
+                }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                Log.debug("cannot read the old value of " + variable.name() + ": " + e);
+            }
+        }
+        String cause = event.causeSnippet() instanceof DeclarationSnippet declaration ? declaration.name() : null;
+        System.err.println("note: " + variable.name() + " was reset to null because "
+                + (cause != null ? cause + " was redefined (an object of the old " + cause + " cannot be kept)"
+                        : "its type changed")
+                + "; assign " + variable.name() + " again");
+    }
+
+    private static final java.util.Set<String> PRIMITIVES =
+            java.util.Set.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
 
     /** JShell keeps a declaration whose dependencies are missing; say so, as the jshell tool does. */
     private void noteUnresolved(SnippetEvent event) {

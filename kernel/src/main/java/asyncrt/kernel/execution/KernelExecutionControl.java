@@ -17,13 +17,15 @@ import jdk.jshell.spi.ExecutionEnv;
  * {@link SnippetRunner} runs each snippet (a cell's go to the kernel's event loop, whose thread is virtual),
  * else it runs on a virtual thread of its own ({@link SnippetThreads}), so that stopping it interrupts blocked
  * socket calls too; calls that would end the JVM are redirected to {@link ExitGuard}; the class of the last
- * snippet run is remembered so that the kernel can read the value object behind JShell's value string; and
+ * snippet run, and the object its code returned, are remembered, so that the kernel has the value object behind
+ * JShell's value string; and
  * JShell's stop flag is cleared as soon as a stopped snippet has ended (see {@link #clearStop()}).
  */
 final class KernelExecutionControl extends LocalExecutionControl {
 
     private final SnippetThreads threads = new SnippetThreads();
     private volatile Class<?> lastWrapper;
+    private volatile Result lastResult;
     private volatile SnippetRunner runner;
 
     KernelExecutionControl(SnippetLoaderDelegate delegate) {
@@ -41,8 +43,13 @@ final class KernelExecutionControl extends LocalExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         lastWrapper = doitMethod.getDeclaringClass();
+        lastResult = null;
         SnippetRunner current = runner;
-        SnippetTrampoline.load(() -> threads.run(() -> call(doitMethod), current));
+        SnippetTrampoline.load(() -> threads.run(() -> {
+            Object value = call(doitMethod);
+            lastResult = new Result(doitMethod.getDeclaringClass(), value);
+            return value;
+        }, current));
         try {
             return super.invoke(SnippetTrampoline.METHOD);
         } finally {
@@ -92,15 +99,42 @@ final class KernelExecutionControl extends LocalExecutionControl {
         }
     }
 
+    /**
+     * What a snippet's code returned: the object JShell describes as the snippet's value (an expression's, or a
+     * variable's after its declaration).
+     *
+     * @param wrapper the snippet's wrapper class
+     * @param value   what its code returned (null for a statement)
+     */
+    record Result(Class<?> wrapper, Object value) {
+    }
+
+    /** What the snippet most recently run returned, or null when it has not returned (it threw, or none ran). */
+    Result lastResult() {
+        return lastResult;
+    }
+
+    /** Forgets the last result, before a new snippet. */
+    void forgetResult() {
+        lastResult = null;
+    }
+
     /** The wrapper class of the snippet most recently run. */
     Class<?> lastWrapper() {
         return lastWrapper;
     }
 
-    /** JShell's text for a value, to check a value read back against what JShell reported. */
+    /**
+     * JShell's text for a value: as its execution engine makes it, then without the names of JShell's wrapper
+     * classes ({@code REPL.$JShell$12$H@1b} becomes {@code H@1b}), as JShell does before reporting it.
+     */
     static String textOf(Object value) {
-        return valueString(value);
+        return WRAPPER_PREFIX.matcher(valueString(value)).replaceAll("");
     }
+
+    /** The prefix JShell strips from the values it reports (jdk.jshell.Util.PREFIX_PATTERN). */
+    private static final java.util.regex.Pattern WRAPPER_PREFIX =
+            java.util.regex.Pattern.compile("(REPL\\.)?\\$JShell\\$\\w+[$.]?");
 
     /** Hands this one instance to JShell's builder. */
     ExecutionControlProvider provider() {

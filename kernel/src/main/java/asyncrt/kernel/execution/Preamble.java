@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * What every session starts with, so that a learner writes {@code Asyncio.run(main())} or
- * {@code await(sleep(1))} with no import: the jshell tool's usual on-demand imports, an on-demand import of
- * each asyncrt package, {@code import static asyncrt.Asyncio.*}, and the display functions.
+ * {@code await(sleep(1))} with no import: the jshell tool's usual on-demand imports and {@code java.time} (as
+ * JJava has it, so {@code LocalDate.now()} works), an on-demand import of each asyncrt package, {@code import static asyncrt.Asyncio.*}, and the display functions.
  *
  * <p>Two on-demand imports that both offer a simple name make it ambiguous, so an asyncrt type whose simple
  * name is also a type of {@code java.lang}, of another on-demand package (asyncrt's {@code Future} and
@@ -30,10 +30,10 @@ import java.util.stream.Stream;
 public final class Preamble {
 
     private static final List<String> ON_DEMAND = List.of("java.io", "java.math", "java.net", "java.nio.file",
-            "java.util", "java.util.concurrent", "java.util.function", "java.util.regex", "java.util.stream");
+            "java.time", "java.util", "java.util.concurrent", "java.util.function", "java.util.regex", "java.util.stream");
     private static final String FACADE = "asyncrt.Asyncio";
     private static final List<String> DISPLAY_FUNCTIONS =
-            List.of("display", "updateDisplay", "clearOutput", "html", "svg", "png", "markdown");
+            List.of("display", "updateDisplay", "render", "clearOutput", "html", "svg", "png", "markdown");
 
     private final List<Path> classpath;
     private final List<String> types;

@@ -7,12 +7,18 @@ import java.util.function.Supplier;
 /**
  * The measuring loop of {@code %timeit}, called from the code the magic generates so that the timed code is
  * compiled once and runs as cell code (the Stop button ends it). Like Python's timeit: with no loop count
- * given, the count grows tenfold until one run takes at least 0.2 s; the report gives the mean and spread of
- * the per-loop time over the runs.
+ * given, the count grows tenfold until one run takes at least 0.2 s, up to {@value #MAX_LOOPS} loops; the report
+ * gives the mean and spread of the per-loop time over the runs.
+ *
+ * <p>Each result goes into a blackhole, as JMH calls it: the JIT compiler cannot prove that nothing uses the
+ * value, so it cannot remove the timed code (without one, {@code %timeit Math.max(1, 2)} measured an empty loop,
+ * 0.3 ns). The blackhole and the loop cost about a nanosecond per loop, which is in the times reported.
  */
 public final class Timing {
 
     private static final long MIN_RUN_NANOS = 200_000_000L;
+    /** Enough loops for a mean of a nanosecond-scale call; more only lengthens the wait. */
+    static final int MAX_LOOPS = 10_000_000;
 
     private Timing() {
     }
@@ -25,40 +31,63 @@ public final class Timing {
         }, loops, runs);
     }
 
-    /** Times an expression; returns the report. */
+    /** Times an expression, each of its values consumed by a blackhole; returns the report. */
     public static String timeExpression(Supplier<?> code, int loops, int runs) throws InterruptedException {
         return time(code, loops, runs);
     }
 
     private static String time(Supplier<?> code, int loops, int runs) throws InterruptedException {
-        int n = loops > 0 ? loops : calibrate(code);
+        Blackhole blackhole = new Blackhole();
+        int n = loops > 0 ? loops : calibrate(code, blackhole);
         double[] perLoop = new double[runs];
         for (int r = 0; r < runs; r++) {
-            perLoop[r] = run(code, n) / (double) n;
+            perLoop[r] = run(code, n, blackhole) / (double) n;
         }
+        blackhole.clear();
         double mean = Arrays.stream(perLoop).average().orElse(0);
         double deviation = Math.sqrt(Arrays.stream(perLoop).map(t -> (t - mean) * (t - mean)).sum() / runs);
-        return String.format(Locale.ROOT, "%s ± %s per loop (mean ± std. dev. of %d run%s, %d loop%s each)",
+        return String.format(Locale.ROOT, "%s ± %s per loop (mean ± std. dev. of %d run%s, %,d loop%s each)",
                 format(mean), format(deviation), runs, runs == 1 ? "" : "s", n, n == 1 ? "" : "s");
     }
 
-    private static int calibrate(Supplier<?> code) throws InterruptedException {
+    private static int calibrate(Supplier<?> code, Blackhole blackhole) throws InterruptedException {
         int n = 1;
-        while (n < 1_000_000_000 && run(code, n) < MIN_RUN_NANOS) {
+        while (n < MAX_LOOPS && run(code, n, blackhole) < MIN_RUN_NANOS) {
             n *= 10;
         }
         return n;
     }
 
-    private static long run(Supplier<?> code, int n) throws InterruptedException {
+    private static long run(Supplier<?> code, int n, Blackhole blackhole) throws InterruptedException {
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            code.get();
+            blackhole.consume(code.get());
             if (Thread.interrupted()) {
                 throw new InterruptedException("%timeit was interrupted");
             }
         }
         return System.nanoTime() - start;
+    }
+
+    /**
+     * JMH's blackhole (without the JVM's help that JMH asks for with a compiler option): each value is compared
+     * with two objects read from volatile fields, which the JIT compiler cannot know are different, so it must
+     * compute every value, in every loop.
+     */
+    static final class Blackhole {
+        private volatile Object first = new Object();
+        private volatile Object second = new Object();
+        private Object kept;
+
+        void consume(Object value) {
+            if (value == first & value == second) {
+                kept = value; // never: first and second differ
+            }
+        }
+
+        void clear() {
+            kept = null;
+        }
     }
 
     /** A duration in the unit that suits it, as Python's timeit prints it. */

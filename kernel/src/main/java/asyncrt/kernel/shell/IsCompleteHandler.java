@@ -4,7 +4,12 @@ import asyncrt.kernel.execution.CodeAnalysis;
 import com.google.gson.JsonObject;
 import java.util.function.Supplier;
 
-/** Answers {@code is_complete_request}: complete, incomplete (with the next line's indent) or invalid. */
+/**
+ * Answers {@code is_complete_request}: complete, incomplete (with the next line's indent) or invalid. A cell
+ * magic ({@code %%time}, {@code %%timeline}) is incomplete until it has a body, as ipykernel answers for
+ * {@code %%time}; with one, it is complete when its Java is, or when it ends with a blank line (how IPython's
+ * console ends a cell magic, and how a body that is not Java, such as {@code %%loadFromPOM}'s, ends).
+ */
 public final class IsCompleteHandler implements RequestHandler {
 
     private final Supplier<CodeAnalysis> analysis;
@@ -16,12 +21,29 @@ public final class IsCompleteHandler implements RequestHandler {
 
     @Override
     public void handle(Request request) {
-        CodeAnalysis.Completeness completeness = analysis.get().isComplete(request.message().contentString("code", ""));
+        CodeAnalysis.Completeness completeness = completeness(request.message().contentString("code", ""));
         JsonObject content = new JsonObject();
         content.addProperty("status", completeness.status());
         if (completeness.status().equals("incomplete")) {
             content.addProperty("indent", completeness.indent());
         }
         request.reply("is_complete_reply", content);
+    }
+
+    private CodeAnalysis.Completeness completeness(String code) {
+        String cell = code.stripLeading();
+        if (!cell.startsWith("%%")) {
+            return analysis.get().isComplete(code);
+        }
+        int newline = cell.indexOf('\n');
+        String body = newline < 0 ? "" : cell.substring(newline + 1);
+        if (body.isBlank()) {
+            return new CodeAnalysis.Completeness("incomplete", "");
+        }
+        if (body.contains("\n") && body.substring(body.lastIndexOf('\n') + 1).isBlank()) {
+            return new CodeAnalysis.Completeness("complete", "");
+        }
+        CodeAnalysis.Completeness java = analysis.get().isComplete(body);
+        return java.status().equals("invalid") ? new CodeAnalysis.Completeness("incomplete", "") : java;
     }
 }

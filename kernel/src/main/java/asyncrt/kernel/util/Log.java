@@ -47,6 +47,11 @@ public final class Log {
         write(Level.ERROR, message, cause);
     }
 
+    /** Whether lines of this level are written. */
+    public static boolean isEnabled(Level level) {
+        return level.compareTo(threshold) >= 0;
+    }
+
     private static void write(Level level, String message, Throwable cause) {
         if (level.compareTo(threshold) < 0) {
             return;

@@ -92,8 +92,21 @@ public final class MavenMagics {
         } catch (DependencyResolutionException e) {
             throw new MagicException("could not resolve " + String.join(" ", coordinates) + ": " + e.getMessage(), e);
         }
-        jars.forEach(context::addToClasspath);
-        System.out.println("Added " + jars.size() + " jar" + (jars.size() == 1 ? "" : "s") + " to the class path: "
-                + String.join(", ", jars.stream().map(p -> p.getFileName().toString()).toList()));
+        List<String> present = context.evaluator().classpath();
+        List<Path> added = jars.stream()
+                .filter(jar -> !present.contains(jar.toAbsolutePath().normalize().toString())).toList();
+        if (added.isEmpty()) {
+            System.out.println(String.join(" ", coordinates) + (coordinates.size() == 1 ? " is" : " are")
+                    + " already on the class path" + (jars.isEmpty() ? "" : " (" + names(jars) + ")"));
+            return;
+        }
+        added.forEach(context::addToClasspath);
+        int kept = jars.size() - added.size();
+        System.out.println("Added " + added.size() + " jar" + (added.size() == 1 ? "" : "s") + " to the class path: "
+                + names(added) + (kept == 0 ? "" : " (" + kept + " more already there)"));
+    }
+
+    private static String names(List<Path> jars) {
+        return String.join(", ", jars.stream().map(p -> p.getFileName().toString()).toList());
     }
 }
