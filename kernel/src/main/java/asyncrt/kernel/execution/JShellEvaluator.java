@@ -155,6 +155,22 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     }
 
+    /**
+     * How long cell code has run so far, compiling left out, as {@code %time} reports it.
+     *
+     * @param wallNanos wall-clock time
+     * @param cpuNanos  CPU time of the kernel's whole process meanwhile (the JIT compiler and the garbage
+     *                  collector included, as IPython's CPU times count the whole process)
+     */
+    public record RunTime(long wallNanos, long cpuNanos) {
+    }
+
+    /** Cell code's running time so far; the difference of two readings is what ran between them. */
+    public RunTime runTime() {
+        long[] nanos = control.runNanos();
+        return new RunTime(nanos[0], nanos[1]);
+    }
+
     /** What was added to the class path, in order. */
     public List<String> classpath() {
         return List.copyOf(classpath);

@@ -26,6 +26,8 @@ final class KernelExecutionControl extends LocalExecutionControl {
     private final SnippetThreads threads = new SnippetThreads();
     private volatile Class<?> lastWrapper;
     private volatile Result lastResult;
+    private volatile long runWallNanos;
+    private volatile long runCpuNanos;
     private volatile SnippetRunner runner;
 
     KernelExecutionControl(SnippetLoaderDelegate delegate) {
@@ -50,9 +52,13 @@ final class KernelExecutionControl extends LocalExecutionControl {
             lastResult = new Result(doitMethod.getDeclaringClass(), value);
             return value;
         }, current));
+        long wallStart = System.nanoTime();
+        long cpuStart = processCpuNanos();
         try {
             return super.invoke(SnippetTrampoline.METHOD);
         } finally {
+            runWallNanos += System.nanoTime() - wallStart;
+            runCpuNanos += processCpuNanos() - cpuStart;
             SnippetTrampoline.unload();
             clearStop();
         }
@@ -117,6 +123,20 @@ final class KernelExecutionControl extends LocalExecutionControl {
     /** Forgets the last result, before a new snippet. */
     void forgetResult() {
         lastResult = null;
+    }
+
+    /**
+     * How long snippets' code has run so far, compiling left out: wall-clock time, and the CPU time of the whole
+     * process meanwhile (a cell runs on a virtual thread of the kernel's loop, whose own CPU time the JVM does
+     * not measure), in nanoseconds.
+     */
+    long[] runNanos() {
+        return new long[] {runWallNanos, runCpuNanos};
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     /** The wrapper class of the snippet most recently run. */
