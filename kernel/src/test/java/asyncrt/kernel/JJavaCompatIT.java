@@ -162,12 +162,7 @@ class JJavaCompatIT {
         Matcher m = Pattern.compile("([0-9.]+) (ns|µs|ms|s) ± .* per loop \\(mean ± std\\. dev\\. of 7 runs, ([0-9,]+) loops each\\)")
                 .matcher(report);
         assertTrue(m.find(), report);
-        double nanos = Double.parseDouble(m.group(1)) * switch (m.group(2)) {
-            case "ns" -> 1;
-            case "µs" -> 1e3;
-            case "ms" -> 1e6;
-            default -> 1e9;
-        };
+        double nanos = millis(m.group(1), m.group(2)) * 1e6;
         long loops = Long.parseLong(m.group(3).replace(",", ""));
         assertTrue(nanos >= 1.0, "a call of Math.max, boxed and consumed, takes a nanosecond or more, not 0.3 ns: " + report);
         assertTrue(nanos < 10_000, "and not microseconds: " + report);
@@ -176,20 +171,39 @@ class JJavaCompatIT {
 
     @Test
     void timeShowsCpuAndWallTime() throws Exception {
-        Execution time = run("%time Thread.sleep(400)");
-        String report = time.stream("stdout");
-        Matcher cpu = Pattern.compile("CPU time: ([0-9.]+) (ns|µs|ms|s) \\(the kernel's process").matcher(report);
-        Matcher wall = Pattern.compile("Wall time: ([0-9.]+) (ms|s)").matcher(report);
-        assertTrue(cpu.find() && wall.find(), report);
-        double wallMillis = Double.parseDouble(wall.group(1)) * (wall.group(2).equals("s") ? 1000 : 1);
-        double cpuMillis = Double.parseDouble(cpu.group(1)) * switch (cpu.group(2)) {
+        String sleeping = run("%time Thread.sleep(400)").stream("stdout");
+        assertTrue(wallMillis(sleeping) >= 400, sleeping);
+        assertTrue(cpuMillis(sleeping) < wallMillis(sleeping) / 2, "a sleep waits, it does not compute: " + sleeping);
+        String spinning = run("""
+                %%time
+                long end = System.nanoTime() + 300_000_000L;
+                long spins = 0;
+                while (System.nanoTime() < end) {
+                    spins++;
+                }""").stream("stdout");
+        assertTrue(cpuMillis(spinning) > 10, "a busy loop computes: " + spinning);
+        assertTrue(cpuMillis(spinning) <= wallMillis(spinning) * 1.2, "one thread, at most its wall time: " + spinning);
+    }
+
+    private static double cpuMillis(String report) {
+        Matcher m = Pattern.compile("CPU time: ([0-9.]+) (ns|µs|ms|s) \\(the kernel's threads\\)").matcher(report);
+        assertTrue(m.find(), report);
+        return millis(m.group(1), m.group(2));
+    }
+
+    private static double wallMillis(String report) {
+        Matcher m = Pattern.compile("Wall time: ([0-9.]+) (ns|µs|ms|s)").matcher(report);
+        assertTrue(m.find(), report);
+        return millis(m.group(1), m.group(2));
+    }
+
+    private static double millis(String number, String unit) {
+        return Double.parseDouble(number) * switch (unit) {
             case "ns" -> 1e-6;
             case "µs" -> 1e-3;
             case "ms" -> 1;
             default -> 1000;
         };
-        assertTrue(wallMillis >= 400, report);
-        assertTrue(cpuMillis < wallMillis, "a sleep waits, it does not compute: " + report);
     }
 
     @Test

@@ -159,8 +159,8 @@ public final class JShellEvaluator implements AutoCloseable {
      * How long cell code has run so far, compiling left out, as {@code %time} reports it.
      *
      * @param wallNanos wall-clock time
-     * @param cpuNanos  CPU time of the kernel's whole process meanwhile (the JIT compiler and the garbage
-     *                  collector included, as IPython's CPU times count the whole process)
+     * @param cpuNanos  CPU time of the JVM's threads meanwhile: the cell's, and whatever ran beside it (tasks,
+     *                  threads it started); not the JIT compiler's or the garbage collector's
      */
     public record RunTime(long wallNanos, long cpuNanos) {
     }

@@ -26,6 +26,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
     private final SnippetThreads threads = new SnippetThreads();
     private volatile Class<?> lastWrapper;
     private volatile Result lastResult;
+    private final ThreadsCpu threadsCpu = new ThreadsCpu();
     private volatile long runWallNanos;
     private volatile long runCpuNanos;
     private volatile SnippetRunner runner;
@@ -53,12 +54,12 @@ final class KernelExecutionControl extends LocalExecutionControl {
             return value;
         }, current));
         long wallStart = System.nanoTime();
-        long cpuStart = processCpuNanos();
+        java.util.Map<Long, Long> cpuStart = threadsCpu.read();
         try {
             return super.invoke(SnippetTrampoline.METHOD);
         } finally {
             runWallNanos += System.nanoTime() - wallStart;
-            runCpuNanos += processCpuNanos() - cpuStart;
+            runCpuNanos += ThreadsCpu.spent(cpuStart, threadsCpu.read());
             SnippetTrampoline.unload();
             clearStop();
         }
@@ -126,17 +127,11 @@ final class KernelExecutionControl extends LocalExecutionControl {
     }
 
     /**
-     * How long snippets' code has run so far, compiling left out: wall-clock time, and the CPU time of the whole
-     * process meanwhile (a cell runs on a virtual thread of the kernel's loop, whose own CPU time the JVM does
-     * not measure), in nanoseconds.
+     * How long snippets' code has run so far, compiling left out: wall-clock time, and the CPU time of the
+     * JVM's threads meanwhile ({@link ThreadsCpu}), in nanoseconds.
      */
     long[] runNanos() {
         return new long[] {runWallNanos, runCpuNanos};
-    }
-
-    private static long processCpuNanos() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os ? Math.max(0, os.getProcessCpuTime()) : 0;
     }
 
     /** The wrapper class of the snippet most recently run. */

@@ -27,11 +27,12 @@ public final class CoreMagics {
                 %name? shows a magic's help.""", CoreMagics::lsmagic);
         String timeHelp = """
                 %time CODE   or   %%time followed by code
-                Runs the code once and prints how long it ran: the CPU time of the kernel's process meanwhile (all its
-                threads: the code, and the JIT compiler and garbage collector working for it, as IPython's CPU times
-                count the whole process) and the wall-clock time; compiling the code is left out of both, and shown
-                as Compiler when it took 0.1 s or more. Far less CPU than wall time means the code mostly waited
-                (sleep, await, I/O). The code's value is the cell's.""";
+                Runs the code once and prints how long it ran, as IPython does: the CPU time of the kernel's threads
+                meanwhile (the code's, and that of tasks and threads running beside it; not the JIT compiler's or
+                the garbage collector's; user and system time together, since the JVM measures user time only to
+                the clock tick), and the wall-clock time. Compiling the code
+                is left out, and shown as Compiler when it took 0.1 s or more. Far less CPU than wall time means the
+                code mostly waited (sleep, await, I/O). The code's value is the cell's.""";
         registry.line("time", timeHelp, (args, context) -> time(args, context));
         registry.cell("time", timeHelp, (args, body, context) -> time(body, context));
         String timeitHelp = """
@@ -94,7 +95,7 @@ public final class CoreMagics {
             JShellEvaluator.RunTime after = context.evaluator().runTime();
             long running = after.wallNanos() - before.wallNanos();
             System.out.println("CPU time: " + Timing.format(after.cpuNanos() - before.cpuNanos())
-                    + " (the kernel's process, while the code ran)");
+                    + " (the kernel's threads)");
             System.out.println("Wall time: " + Timing.format(running));
             if (wall - running >= COMPILER_SHOWN_NANOS) {
                 System.out.println("Compiler: " + Timing.format(wall - running));

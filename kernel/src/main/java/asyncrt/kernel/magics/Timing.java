@@ -92,6 +92,9 @@ public final class Timing {
 
     /** A duration in the unit that suits it, as Python's timeit prints it. */
     static String format(double nanos) {
+        if (nanos == 0) {
+            return "0 ns";
+        }
         if (nanos < 1e3) {
             return String.format(Locale.ROOT, "%.3g ns", nanos);
         }
