@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * What every session starts with, so that a learner writes {@code Asyncio.run(main())} or
  * {@code await(sleep(1))} with no import: the jshell tool's usual on-demand imports and {@code java.time} (as
- * JJava has it, so {@code LocalDate.now()} works), an on-demand import of each asyncrt package, {@code import static asyncrt.Asyncio.*}, and the display functions.
+ * JJava has it, so {@code LocalDate.now()} works), an on-demand import of each asyncrt package,
+ * {@code import static asyncrt.Asyncio.*}, and the display functions.
  *
  * <p>Two on-demand imports that both offer a simple name make it ambiguous, so an asyncrt type whose simple
  * name is also a type of {@code java.lang}, of another on-demand package (asyncrt's {@code Future} and
