@@ -58,30 +58,12 @@ public final class KernelLogSlf4j implements SLF4JServiceProvider {
             this.name = name;
         }
 
-        @Override
-        public boolean isTraceEnabled() {
-            return false;
-        }
-
-        @Override
-        public boolean isDebugEnabled() {
-            return Log.isEnabled(Log.Level.DEBUG);
-        }
-
-        @Override
-        public boolean isInfoEnabled() {
-            return Log.isEnabled(Log.Level.DEBUG);
-        }
-
-        @Override
-        public boolean isWarnEnabled() {
-            return Log.isEnabled(Log.Level.WARN);
-        }
-
-        @Override
-        public boolean isErrorEnabled() {
-            return Log.isEnabled(Log.Level.WARN);
-        }
+        // Trace never; debug and info at the kernel's DEBUG; warnings and errors at its WARN.
+        @Override public boolean isTraceEnabled() { return false; }
+        @Override public boolean isDebugEnabled() { return Log.isEnabled(Log.Level.DEBUG); }
+        @Override public boolean isInfoEnabled() { return Log.isEnabled(Log.Level.DEBUG); }
+        @Override public boolean isWarnEnabled() { return Log.isEnabled(Log.Level.WARN); }
+        @Override public boolean isErrorEnabled() { return Log.isEnabled(Log.Level.WARN); }
 
         @Override
         protected String getFullyQualifiedCallerName() {
