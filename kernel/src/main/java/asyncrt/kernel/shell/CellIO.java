@@ -8,6 +8,10 @@ import asyncrt.kernel.protocol.Channel;
 import asyncrt.kernel.protocol.IOPub;
 import asyncrt.kernel.protocol.Message;
 import asyncrt.kernel.protocol.MessageFactory;
+import asyncrt.kernel.protocol.content.Contents;
+import asyncrt.kernel.protocol.content.ExecuteRequest;
+import asyncrt.kernel.protocol.content.InputReply;
+import asyncrt.kernel.protocol.content.InputRequest;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -53,7 +57,7 @@ public final class CellIO implements StreamBatcher.Sink, DisplayPublisher, Front
     void begin(Message request) {
         flush();
         parent = request;
-        allowStdin = request.contentFlag("allow_stdin", false);
+        allowStdin = Contents.read(request.content(), ExecuteRequest.class).allowStdin();
     }
 
     /** Sends all pending output of the cell. */
@@ -108,18 +112,15 @@ public final class CellIO implements StreamBatcher.Sink, DisplayPublisher, Front
         if (request == null || !allowStdin) {
             throw new IOException("this front end does not take input (allow_stdin is false), so System.in is closed");
         }
-        JsonObject content = new JsonObject();
-        content.addProperty("prompt", prompt);
-        content.addProperty("password", password);
         synchronized (stdin) {
-            stdin.send(messages.request(request, "input_request", content));
+            stdin.send(messages.request(request, "input_request", Contents.write(new InputRequest(prompt, password))));
             while (true) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw new InterruptedIOException("interrupted while waiting for input");
                 }
                 Message reply = stdin.receive(INPUT_POLL_MILLIS);
                 if (reply != null && reply.type().equals("input_reply")) {
-                    return reply.contentString("value", "");
+                    return Contents.read(reply.content(), InputReply.class).value();
                 }
             }
         }

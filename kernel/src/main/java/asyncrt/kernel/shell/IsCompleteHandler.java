@@ -1,7 +1,8 @@
 package asyncrt.kernel.shell;
 
 import asyncrt.kernel.execution.CodeAnalysis;
-import com.google.gson.JsonObject;
+import asyncrt.kernel.protocol.content.IsCompleteReply;
+import asyncrt.kernel.protocol.content.IsCompleteRequest;
 import java.util.function.Supplier;
 
 /**
@@ -21,13 +22,9 @@ public final class IsCompleteHandler implements RequestHandler {
 
     @Override
     public void handle(Request request) {
-        CodeAnalysis.Completeness completeness = completeness(request.message().contentString("code", ""));
-        JsonObject content = new JsonObject();
-        content.addProperty("status", completeness.status());
-        if (completeness.status().equals("incomplete")) {
-            content.addProperty("indent", completeness.indent());
-        }
-        request.reply("is_complete_reply", content);
+        CodeAnalysis.Completeness completeness = completeness(request.content(IsCompleteRequest.class).code());
+        boolean incomplete = completeness.status().equals("incomplete");
+        request.reply(new IsCompleteReply(completeness.status(), incomplete ? completeness.indent() : null));
     }
 
     private CodeAnalysis.Completeness completeness(String code) {
