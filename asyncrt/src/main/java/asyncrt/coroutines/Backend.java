@@ -36,8 +36,9 @@ public enum Backend {
         return Object.class.getModule().isExported("jdk.internal.vm", Backend.class.getModule());
     }
 
-    Engine newEngine(Runnable body) {
-        return this == CONTINUATION ? new ContinuationEngine(body) : new VirtualThreadEngine(body);
+    /** The engine that will run {@code coroutine}'s body. */
+    Engine newEngine(Coroutine<?> coroutine) {
+        return this == CONTINUATION ? new ContinuationEngine() : new VirtualThreadEngine(coroutine::runBody);
     }
 
     private static final class Chosen {

@@ -26,7 +26,6 @@ public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
     private final Coroutine<T> coro;
-    private final Context context;
     private String name;
     private final long number;
 
@@ -35,8 +34,8 @@ public class Task<T> extends Future<T> {
     private boolean mustCancel;
     private int numCancelsRequested;
 
+    /** The task's step, in the task's context: its callback is a {@link Step}, queued whenever the task is to run. */
     private final Handle step;
-    private final Wakeup wakeup = new Wakeup(this);
 
     /** Links in the loop's list of live tasks. */
     Task<?> prevLive;
@@ -52,10 +51,9 @@ public class Task<T> extends Future<T> {
                     + ": each Task needs a fresh coroutine");
         }
         this.coro = coro;
-        this.context = context != null ? context : Context.copyContext();
         this.number = NAME_COUNTER.incrementAndGet();
         this.name = name;
-        this.step = loop.newHandle(new Step(this), this.context);
+        this.step = loop.newHandle(new Step(this), context != null ? context : Context.copyContext());
         loop.tasks().register(this);
         loop.callSoon(step);
         loop.instruments().taskSpawned(this);
@@ -107,7 +105,7 @@ public class Task<T> extends Future<T> {
     }
 
     public Context getContext() {
-        return context;
+        return step.getContext();
     }
 
     /** The future this task is suspended on now, or null. */
@@ -224,7 +222,7 @@ public class Task<T> extends Future<T> {
             } else if (future == this) {
                 retryWith(new IllegalStateException("Task cannot await on itself: " + this));
             } else {
-                future.addDoneCallback(wakeup, context);
+                future.addDoneCallback((Step) step.callback(), step.getContext());
                 futWaiter = future;
                 loop.instruments().taskWaiting(this, future);
                 if (mustCancel && future.cancel(cancelMessage)) {
@@ -239,18 +237,8 @@ public class Task<T> extends Future<T> {
     }
 
     private void retryWith(Throwable exc) {
-        loop.callSoon(() -> step(exc), context);
+        loop.callSoon(() -> step(exc), step.getContext());
         loop.instruments().taskScheduled(this);
-    }
-
-    /**
-     * Schedules the wake-up of this task, the future it awaits being done. It goes through the
-     * task's step handle, which runs {@link #wakeup} while the task waits on a future (a task
-     * waits on one future at a time, and its step is never queued meanwhile): no callback
-     * object is allocated for it.
-     */
-    void wakeUpSoon() {
-        loop.callSoon(step);
     }
 
     private void wakeup(Future<?> future) {
@@ -264,10 +252,11 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * A task's step as a callback (Python's {@code Task.__step}); while the task waits on a
-     * future, its wake-up (Python's {@code Task.__wakeup}), scheduled when that future is done.
+     * A task's step as a callback (Python's {@code Task.__step}) and, while the task waits on a
+     * future, its wake-up (Python's {@code Task.__wakeup}): the done callback of that future, which
+     * queues the task's step handle again rather than a new callback.
      */
-    record Step(Task<?> task) implements Runnable {
+    record Step(Task<?> task) implements Runnable, Consumer<Future<?>>, SelfScheduling<Object> {
         @Override
         public void run() {
             Future<?> awaited = task.futWaiter;
@@ -278,20 +267,16 @@ public class Task<T> extends Future<T> {
             }
         }
 
-        @Override
-        public String toString() {
-            return task.futWaiter != null ? "Task.task_wakeup()" : "Task.__step()";
-        }
-    }
-
-    /**
-     * The done callback by which an awaited future resumes its task (Python's {@code Task.__wakeup}),
-     * in the task's context. The future schedules it through {@link #wakeUpSoon}.
-     */
-    record Wakeup(Task<?> task) implements Consumer<Future<?>>, DoneCallback<Object> {
+        /** As a done callback run in another context than the task's: the wake-up itself. */
         @Override
         public void accept(Future<?> future) {
             task.wakeup(future);
+        }
+
+        @Override
+        public void scheduleSoon() {
+            task.loop.callSoon(task.step);
+            task.loop.instruments().taskScheduled(task);
         }
 
         @Override
@@ -301,12 +286,12 @@ public class Task<T> extends Future<T> {
 
         @Override
         public Context context() {
-            return task.context;
+            return task.getContext();
         }
 
         @Override
         public String toString() {
-            return "Task.task_wakeup()";
+            return task.futWaiter != null ? "Task.task_wakeup()" : "Task.__step()";
         }
     }
 
