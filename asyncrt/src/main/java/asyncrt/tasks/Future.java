@@ -55,8 +55,9 @@ public class Future<T> implements Awaitable<T> {
     final EventLoop loop;
     private byte state = PENDING;
     /**
-     * FINISHED: the result (Python's {@code _result}); FAILED: the exception ({@code _exception}); CANCELLED: the
-     * CancelledError that cancelled it, if recorded, until {@link #makeCancelledError()} hands it out.
+     * FINISHED: the result (Python's {@code _result}); FAILED: the exception ({@code _exception}), wrapped in
+     * an {@link UnretrievedException} until someone looks at it; CANCELLED: the CancelledError that cancelled
+     * it, if recorded, until {@link #makeCancelledError()} hands it out.
      */
     private Object outcome;
     /** The message of the cancellation (Python's {@code _cancel_message}), shared with Task. */
@@ -65,7 +66,6 @@ public class Future<T> implements Awaitable<T> {
     private Object callbacks;
     /** Set by {@code await} before yielding this future to the task (Python's {@code _asyncio_future_blocking}). */
     boolean blocking;
-    private UnretrievedException unretrieved;
 
     /** A pending future on the current event loop (the running one, else the thread's). */
     public Future() {
@@ -105,7 +105,7 @@ public class Future<T> implements Awaitable<T> {
         }
         markRetrieved();
         if (state == FAILED) {
-            throw Throwables.rethrow((Throwable) outcome);
+            throw Throwables.rethrow(failure());
         }
         return (T) outcome;
     }
@@ -128,7 +128,11 @@ public class Future<T> implements Awaitable<T> {
      * retrieved" the way {@link #exception()} does.
      */
     public Throwable peekException() {
-        return state == FAILED ? (Throwable) outcome : null;
+        return state == FAILED ? failure() : null;
+    }
+
+    private Throwable failure() {
+        return outcome instanceof UnretrievedException unretrieved ? unretrieved.exception : (Throwable) outcome;
     }
 
     // ---- completing ----------------------------------------------------------------------------
@@ -151,9 +155,10 @@ public class Future<T> implements Awaitable<T> {
         }
         outcome = exc;
         state = FAILED;
-        unretrieved = new UnretrievedException(loop, exc, this instanceof Task ? "Task" : "Future", toString(),
-                this instanceof Task<?> task ? task.getContext() : asyncrt.contextvars.Context.current());
+        UnretrievedException unretrieved = new UnretrievedException(loop, exc, this instanceof Task ? "Task" : "Future",
+                toString(), this instanceof Task<?> task ? task.getContext() : Context.current());
         unretrieved.cleanable = NEVER_RETRIEVED.register(this, unretrieved);
+        outcome = unretrieved;
         scheduleCallbacks();
     }
 
@@ -197,9 +202,9 @@ public class Future<T> implements Awaitable<T> {
     }
 
     void markRetrieved() {
-        if (unretrieved != null) {
+        if (outcome instanceof UnretrievedException unretrieved) {
             unretrieved.retrieved();
-            unretrieved = null;
+            outcome = unretrieved.exception;
         }
     }
 
@@ -320,7 +325,7 @@ public class Future<T> implements Awaitable<T> {
         if (state == FINISHED) {
             info.add("result=" + Repr.of(outcome));
         } else if (state == FAILED) {
-            info.add("exception=" + Repr.of(outcome));
+            info.add("exception=" + Repr.of(failure()));
         }
         if (callbacks != null) {
             List<String> names = callbackList().stream().map(cb -> Repr.callback(cb.fn())).toList();
@@ -341,12 +346,12 @@ public class Future<T> implements Awaitable<T> {
         private final String kind;
         private final String description;
         /** The context of the task, or of the callback that set the exception: where the report belongs. */
-        private final asyncrt.contextvars.Context context;
+        private final Context context;
         private volatile boolean retrieved;
         Cleaner.Cleanable cleanable;
 
         UnretrievedException(EventLoop loop, Throwable exception, String kind, String description,
-                             asyncrt.contextvars.Context context) {
+                             Context context) {
             this.loop = loop;
             this.exception = exception;
             this.kind = kind;

@@ -26,13 +26,12 @@ public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
     private final Coroutine<T> coro;
-    private String name;
     private final long number;
 
     /** The future this task is suspended on, if any (Python's {@code _fut_waiter}). */
     private Future<?> futWaiter;
-    private boolean mustCancel;
-    private int numCancelsRequested;
+    /** What few tasks use: a name given, cancellation requests. Made on first use, as most tasks never need it. */
+    private Uncommon uncommon;
 
     /** The task's step, in the task's context: its callback is a {@link Step}, queued whenever the task is to run. */
     private final Handle step;
@@ -52,7 +51,9 @@ public class Task<T> extends Future<T> {
         }
         this.coro = coro;
         this.number = NAME_COUNTER.incrementAndGet();
-        this.name = name;
+        if (name != null) {
+            uncommon().name = name;
+        }
         this.step = loop.newHandle(new Step(this), context != null ? context : Context.copyContext());
         loop.tasks().register(this);
         loop.callSoon(step);
@@ -90,14 +91,12 @@ public class Task<T> extends Future<T> {
     }
 
     public String getName() {
-        if (name == null) {
-            name = "Task-" + number;
-        }
-        return name;
+        String given = uncommon == null ? null : uncommon.name;
+        return given != null ? given : "Task-" + number;
     }
 
     public void setName(String name) {
-        this.name = name;
+        uncommon().name = name;
     }
 
     public Coroutine<T> getCoro() {
@@ -122,29 +121,33 @@ public class Task<T> extends Future<T> {
         if (done()) {
             return false;
         }
-        numCancelsRequested++;
+        Uncommon requests = uncommon();
+        requests.cancelsRequested++;
         if (futWaiter != null && futWaiter.cancel(msg)) {
             return true;
         }
-        mustCancel = true;
+        requests.mustCancel = true;
         cancelMessage = msg;
         return true;
     }
 
     /** How many cancellation requests are pending (Python 3.11's {@code cancelling()}). */
     public int cancelling() {
-        return numCancelsRequested;
+        return uncommon == null ? 0 : uncommon.cancelsRequested;
     }
 
     /** Withdraws one cancellation request and returns how many remain (Python 3.11's {@code uncancel()}). */
     public int uncancel() {
-        if (numCancelsRequested > 0) {
-            numCancelsRequested--;
-            if (numCancelsRequested == 0) {
-                mustCancel = false;
+        if (uncommon == null) {
+            return 0;
+        }
+        if (uncommon.cancelsRequested > 0) {
+            uncommon.cancelsRequested--;
+            if (uncommon.cancelsRequested == 0) {
+                uncommon.mustCancel = false;
             }
         }
-        return numCancelsRequested;
+        return uncommon.cancelsRequested;
     }
 
     // ---- a task completes itself --------------------------------------------------------------
@@ -167,11 +170,11 @@ public class Task<T> extends Future<T> {
         if (done()) {
             throw new InvalidStateError("step(): already done: " + this + ", " + exc);
         }
-        if (mustCancel) {
+        if (mustCancel()) {
             if (!(exc instanceof CancelledError)) {
                 exc = makeCancelledError();
             }
-            mustCancel = false;
+            uncommon.mustCancel = false;
         }
         futWaiter = null;
         LoopTasks tasks = loop.tasks();
@@ -193,8 +196,8 @@ public class Task<T> extends Future<T> {
         loop.tasks().unregister(this);
         Throwable failure = coro.failure();
         if (failure == null) {
-            if (mustCancel) {
-                mustCancel = false;
+            if (mustCancel()) {
+                uncommon.mustCancel = false;
                 super.cancel(cancelMessage);
             } else {
                 super.setResult(coro.result());
@@ -225,8 +228,8 @@ public class Task<T> extends Future<T> {
                 future.addDoneCallback((Step) step.callback(), step.getContext());
                 futWaiter = future;
                 loop.instruments().taskWaiting(this, future);
-                if (mustCancel && future.cancel(cancelMessage)) {
-                    mustCancel = false;
+                if (mustCancel() && future.cancel(cancelMessage)) {
+                    uncommon.mustCancel = false;
                 }
             }
         } else if (yielded instanceof Future<?> future) {
@@ -295,13 +298,34 @@ public class Task<T> extends Future<T> {
         }
     }
 
+    // ---- what few tasks use --------------------------------------------------------------------
+
+    /** A name given to the task, and its cancellation requests (Python's {@code _num_cancels_requested}, {@code _must_cancel}). */
+    private static final class Uncommon {
+        String name;
+        int cancelsRequested;
+        /** Whether a CancelledError is to be thrown into the coroutine at its next step. */
+        boolean mustCancel;
+    }
+
+    private Uncommon uncommon() {
+        if (uncommon == null) {
+            uncommon = new Uncommon();
+        }
+        return uncommon;
+    }
+
+    private boolean mustCancel() {
+        return uncommon != null && uncommon.mustCancel;
+    }
+
     // ---- repr --------------------------------------------------------------------------------------
 
     /** As Python's {@code _task_repr_info}: state, name, coroutine, what it waits for, outcome, callbacks. */
     @Override
     List<String> reprInfo() {
         List<String> info = super.reprInfo();
-        if (numCancelsRequested > 0 && !done()) {
+        if (cancelling() > 0 && !done()) {
             info.set(0, "cancelling");
         }
         info.add(1, "name='" + getName() + "'");
