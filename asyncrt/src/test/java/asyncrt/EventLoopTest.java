@@ -233,7 +233,7 @@ class EventLoopTest {
         loop.runForever();
         assertTrue(seen[0] && seen[1]);
         assertFalse(loop.isRunning());
-        assertNull(EventLoop.runningLoopOrNull());
+        assertNull(asyncrt.events.Events.runningLoopOrNull());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package asyncrt.coroutines;
 
-import asyncrt.events.EventLoop;
 import asyncrt.internal.ThreadState;
 import asyncrt.internal.Throwables;
 
@@ -246,16 +245,6 @@ public final class Coroutine<T> implements Awaitable<T> {
         markStarted();
     }
 
-    /**
-     * For the event loop, at the end of each callback: starts watching the coroutines that
-     * callback created and left unstarted, to report those never awaited.
-     */
-    public static void afterCallback(ThreadState state, asyncrt.contextvars.Context context) {
-        if (state.createdCoroutines != null && !state.createdCoroutines.isEmpty()) {
-            NeverAwaited.reviewCreated(state, context);
-        }
-    }
-
     /** Installs a host's {@link CodeNamer}, which names the code it compiled for its user (null removes it). */
     public static void nameCodeWith(CodeNamer namer) {
         asyncrt.internal.CodeNames.install(namer);
@@ -448,8 +437,7 @@ public final class Coroutine<T> implements Awaitable<T> {
         if (state() != State.RUNNING || engine == null) {
             throw new IllegalStateException(this + " is not the coroutine being driven on this thread, so it cannot suspend");
         }
-        EventLoop loop = ThreadState.current().runningLoop;
-        if (loop != null && loop.getDebug()) {
+        if (ThreadState.current().debug) {
             MonitorCheck.refuseAwaitHoldingMonitor();
         }
         Coroutine<?> waiting = innermost;

@@ -5,6 +5,7 @@ import asyncrt.coroutines.Awaitable;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.coroutines.StopIteration;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.internal.Repr;
 import asyncrt.internal.Throwables;
 import java.lang.ref.Cleaner;
@@ -69,7 +70,7 @@ public class Future<T> implements Awaitable<T> {
 
     /** A pending future on the current event loop (the running one, else the thread's). */
     public Future() {
-        this(EventLoop.getEventLoop());
+        this(Events.getEventLoop());
     }
 
     /** A pending future on {@code loop}. */

@@ -3,7 +3,9 @@ package asyncrt.tasks;
 import asyncrt.contextvars.Context;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.events.Handle;
+import asyncrt.internal.Repr;
 import asyncrt.internal.Throwables;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +22,26 @@ import java.util.function.Consumer;
  * at the {@code await} where it is suspended (or at its next one). The coroutine may catch it to
  * clean up; if it lets it propagate, the task ends cancelled.
  *
+ * <h2 id="invariant">The invariant</h2>
+ *
+ * <p>CPython states it at the top of its {@code Task}: either {@code _fut_waiter} is None and
+ * {@code __step} is scheduled, or it is a future and {@code __step} is not; the only way from the
+ * second state to the first is {@code __wakeup}. Here, for a task that is not done and not running:
+ *
+ * <ul>
+ * <li>either {@link #futWaiter} is null and the task's step is scheduled: its {@link #step} handle
+ *     is in the loop's ready queue (or, once, a callback that throws an error into the coroutine);</li>
+ * <li>or {@code futWaiter} is the future the task awaits, the task's {@link Step} is that future's
+ *     done callback, and the step handle is not in the ready queue.</li>
+ * </ul>
+ *
+ * <p>The only way from the second state to the first is that future being done: its callbacks
+ * run {@link Step#scheduleSoon()}, the wake-up, which queues the same step handle. When the handle
+ * runs and finds {@code futWaiter} set, it wakes the task ({@code __wakeup}: the future's outcome
+ * goes into the coroutine), and {@link #step(Throwable)} clears {@code futWaiter} before resuming
+ * the coroutine. So the handle is never queued twice, which is why one handle serves every step of
+ * a task, and why {@link #cancel} may cancel {@code futWaiter} instead of the step.
+ *
  * @param <T> the type of the coroutine's result
  */
 public class Task<T> extends Future<T> {
@@ -28,12 +50,15 @@ public class Task<T> extends Future<T> {
     private final Coroutine<T> coro;
     private final long number;
 
-    /** The future this task is suspended on, if any (Python's {@code _fut_waiter}). */
+    /** The future this task is suspended on, if any (Python's {@code _fut_waiter}); see <a href="#invariant">the invariant</a>. */
     private Future<?> futWaiter;
     /** What few tasks use: a name given, cancellation requests. Made on first use, as most tasks never need it. */
     private Uncommon uncommon;
 
-    /** The task's step, in the task's context: its callback is a {@link Step}, queued whenever the task is to run. */
+    /**
+     * The task's step, in the task's context: its callback is a {@link Step}, queued whenever the task is to run;
+     * at most once at a time, by <a href="#invariant">the invariant</a>.
+     */
     private final Handle step;
 
     /** Links in the loop's list of live tasks. */
@@ -63,12 +88,12 @@ public class Task<T> extends Future<T> {
 
     /** The task running now on the running loop (Python's {@code asyncio.current_task()}), or null. */
     public static Task<?> currentTask() {
-        return EventLoop.getRunningLoop().tasks().current();
+        return Events.getRunningLoop().tasks().current();
     }
 
     /** The tasks of the running loop that are not done yet (Python's {@code asyncio.all_tasks()}). */
     public static List<Task<?>> allTasks() {
-        return EventLoop.getRunningLoop().tasks().all();
+        return Events.getRunningLoop().tasks().all();
     }
 
     /** The task whose step {@code callback} is (a callback in the loop's ready queue), or null for any other callback. */
@@ -82,8 +107,10 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * A task hashes by its {@link #id()}, which is cheaper to compute than an identity hash and spreads evenly; it
-     * still equals only itself. Instruments that keep a map of every task (a {@code Timeline}) stay fast.
+     * A task hashes by its {@link #id()}; it still equals only itself.
+     *
+     * @implNote The id is cheaper to compute than an identity hash and spreads as evenly, so instruments that keep
+     * a map of every task (a {@code Timeline}) stay fast.
      */
     @Override
     public int hashCode() {
@@ -166,6 +193,11 @@ public class Task<T> extends Future<T> {
 
     // ---- the step --------------------------------------------------------------------------------
 
+    /**
+     * One step (Python's {@code __step}): resumes the coroutine, throwing {@code exc} in if not null, until
+     * it suspends or ends. Entered in the first state of <a href="#invariant">the invariant</a>, or from the
+     * wake-up, which leaves the second; clearing {@link #futWaiter} completes that transition.
+     */
     private void step(Throwable exc) {
         if (done()) {
             throw new InvalidStateError("step(): already done: " + this + ", " + exc);
@@ -214,6 +246,7 @@ public class Task<T> extends Future<T> {
         loop.instruments().taskExited(this);
     }
 
+    /** After a step that suspended: schedules the next step, or enters the second state of <a href="#invariant">the invariant</a>. */
     private void suspended(Object yielded) {
         if (yielded == null) {
             loop.callSoon(step);  // a bare yield, as sleep(0) does: run again next iteration
@@ -235,7 +268,7 @@ public class Task<T> extends Future<T> {
         } else if (yielded instanceof Future<?> future) {
             retryWith(new IllegalStateException("yield was used instead of await in task " + this + " with " + future));
         } else {
-            retryWith(new IllegalStateException("Task got bad yield: " + asyncrt.internal.Repr.of(yielded)));
+            retryWith(new IllegalStateException("Task got bad yield: " + Repr.of(yielded)));
         }
     }
 
@@ -244,6 +277,7 @@ public class Task<T> extends Future<T> {
         loop.instruments().taskScheduled(this);
     }
 
+    /** Python's {@code __wakeup}: the awaited future is done; its outcome goes into the coroutine at the next step. */
     private void wakeup(Future<?> future) {
         Throwable exc = null;
         try {
@@ -260,6 +294,7 @@ public class Task<T> extends Future<T> {
      * queues the task's step handle again rather than a new callback.
      */
     record Step(Task<?> task) implements Runnable, Consumer<Future<?>>, SelfScheduling<Object> {
+        /** Which of the two this run is, <a href="Task.html#invariant">the invariant</a> tells by {@code futWaiter}. */
         @Override
         public void run() {
             Future<?> awaited = task.futWaiter;
@@ -276,6 +311,7 @@ public class Task<T> extends Future<T> {
             task.wakeup(future);
         }
 
+        /** The one way out of the waiting state of <a href="Task.html#invariant">the invariant</a>. */
         @Override
         public void scheduleSoon() {
             task.loop.callSoon(task.step);
