@@ -586,9 +586,9 @@ public class EventLoop {
     }
 
     private void runTimed(Handle handle) {
-        long start = System.nanoTime();
+        double start = time();
         handle.run();
-        double took = (System.nanoTime() - start) / 1e9;
+        double took = time() - start;
         if (took >= slowCallbackDuration) {
             Task<?> task = Task.ofStep(handle.callback());
             String report = String.format("Executing %s took %.3f seconds", task != null ? task : handle, took);
