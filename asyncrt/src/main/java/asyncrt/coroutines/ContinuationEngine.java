@@ -11,7 +11,9 @@ import jdk.internal.vm.ContinuationScope;
  *
  * @implNote The engine is the continuation itself, and every continuation runs the same code,
  * {@link Coroutine#runResumedBody()}, which finds its coroutine in the thread's state: no object
- * besides the continuation per coroutine, which matters because a suspended task keeps it.
+ * besides the continuation per coroutine, which matters because a suspended task keeps it. Without
+ * the export this class cannot even be loaded (its superclass is out of reach), so only
+ * {@link Backend#CONTINUATION} names it.
  */
 final class ContinuationEngine extends Continuation implements Engine {
     private static final ContinuationScope SCOPE = new ContinuationScope("asyncrt");
