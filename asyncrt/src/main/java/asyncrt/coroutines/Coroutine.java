@@ -31,10 +31,10 @@ public final class Coroutine<T> implements Awaitable<T> {
     }
 
     /** The lambda the programmer wrote: an {@link AsyncBody} or an {@link AsyncRunnable}. */
-    private final Object body;
     private static final State[] STATES = State.values();
 
-    /** The {@link State}, by its ordinal: a byte rather than a reference keeps every coroutine a word smaller. */
+    private final Object body;
+    /** The {@link State}, by its ordinal: a byte rather than a reference, so that a coroutine fits in 48 bytes. */
     private byte state = (byte) State.CREATED.ordinal();
     private boolean claimed;
     /** Set only for a coroutine that outlived its creating callback unstarted. */
@@ -53,8 +53,8 @@ public final class Coroutine<T> implements Awaitable<T> {
     private Engine engine;
     /**
      * The value crossing a suspension: sent in (an exception thrown in, when {@link #throwing}), or
-     * yielded out. Once the body has ended, its outcome:
-     * the value it returned, or the exception it threw when {@link #failed}.
+     * yielded out. Once the body has ended, its outcome: the value it returned, or the exception it
+     * threw when {@link #failed}.
      */
     private Object transfer;
     /** Whether {@link #transfer} holds an exception thrown in, to be rethrown at the suspension point. */

@@ -203,7 +203,7 @@ public class Future<T> implements Awaitable<T> {
     }
 
     void markRetrieved() {
-        if (outcome instanceof UnretrievedException unretrieved) {
+        if (state == FAILED && outcome instanceof UnretrievedException unretrieved) {
             unretrieved.retrieved();
             outcome = unretrieved.exception;
         }
