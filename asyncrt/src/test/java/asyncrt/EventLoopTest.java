@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.events.VirtualClock;
 import asyncrt.events.Handle;
 import asyncrt.events.Instrument;
@@ -243,7 +244,7 @@ class EventLoopTest {
         loop.runForever();
         assertTrue(seen[0] && seen[1]);
         assertFalse(loop.isRunning());
-        assertNull(asyncrt.events.Events.runningLoopOrNull());
+        assertNull(Events.runningLoopOrNull());
     }
 
     @Test

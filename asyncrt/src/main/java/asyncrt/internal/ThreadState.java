@@ -17,6 +17,9 @@ import java.util.function.BiConsumer;
  * <p>On the virtual-thread backend a coroutine's body runs on a thread of its own, so that
  * thread adopts the state object of the thread that drives it: code inside a coroutine sees
  * the loop's thread state whichever backend runs it.
+ *
+ * <p>The fields are public for asyncrt's own packages only: {@code module-info.java} does not export
+ * {@code asyncrt.internal}.
  */
 public final class ThreadState {
     private static final ThreadLocal<ThreadState> CURRENT = ThreadLocal.withInitial(ThreadState::new);
