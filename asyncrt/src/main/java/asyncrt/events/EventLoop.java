@@ -528,7 +528,7 @@ public class EventLoop {
             if (debug) {
                 runTimed(handle);
             } else {
-                handle.run();
+                handle.run(this);
             }
             state.callbackEnded(handle.getContext());
         }
@@ -587,7 +587,7 @@ public class EventLoop {
 
     private void runTimed(Handle handle) {
         double start = time();
-        handle.run();
+        handle.run(this);
         double took = time() - start;
         if (took >= slowCallbackDuration) {
             Task<?> task = Task.ofStep(handle.callback());

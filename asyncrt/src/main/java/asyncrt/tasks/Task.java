@@ -56,10 +56,10 @@ public class Task<T> extends Future<T> {
     private Uncommon uncommon;
 
     /**
-     * The task's step, in the task's context: its callback is a {@link Step}, queued whenever the task is to run;
-     * at most once at a time, by <a href="#invariant">the invariant</a>.
+     * The task's step, a handle in the task's context queued whenever the task is to run; at most once at a time,
+     * by <a href="#invariant">the invariant</a>.
      */
-    private final Handle step;
+    private final Step step;
 
     /** Links in the loop's list of live tasks. */
     Task<?> prevLive;
@@ -79,9 +79,9 @@ public class Task<T> extends Future<T> {
         if (name != null) {
             uncommon().name = name;
         }
-        this.step = loop.newHandle(new Step(this), context != null ? context : Context.copyContext());
+        this.step = new Step(this, context != null ? context : Context.copyContext());
         loop.tasks().register(this);
-        loop.callSoon(step);
+        loop.callSoon((Handle) step);
         loop.instruments().taskSpawned(this);
         loop.instruments().taskScheduled(this);
     }
@@ -249,7 +249,7 @@ public class Task<T> extends Future<T> {
     /** After a step that suspended: schedules the next step, or enters the second state of <a href="#invariant">the invariant</a>. */
     private void suspended(Object yielded) {
         if (yielded == null) {
-            loop.callSoon(step);  // a bare yield, as sleep(0) does: run again next iteration
+            loop.callSoon((Handle) step);  // a bare yield, as sleep(0) does: run again next iteration
             loop.instruments().taskScheduled(this);
         } else if (yielded instanceof Future<?> future && future.blocking) {
             future.blocking = false;
@@ -258,7 +258,7 @@ public class Task<T> extends Future<T> {
             } else if (future == this) {
                 retryWith(new IllegalStateException("Task cannot await on itself: " + this));
             } else {
-                future.addDoneCallback((Step) step.callback(), step.getContext());
+                future.addDoneCallback(step, step.getContext());
                 futWaiter = future;
                 loop.instruments().taskWaiting(this, future);
                 if (mustCancel() && future.cancel(cancelMessage)) {
@@ -289,11 +289,23 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * A task's step as a callback (Python's {@code Task.__step}) and, while the task waits on a
-     * future, its wake-up (Python's {@code Task.__wakeup}): the done callback of that future, which
-     * queues the task's step handle again rather than a new callback.
+     * A task's step (Python's {@code Task.__step}) and, while the task waits on a future, its
+     * wake-up (Python's {@code Task.__wakeup}): a handle that is its own callback, queued for every
+     * step, and the done callback of the awaited future, which queues it again rather than a new
+     * callback.
      */
-    record Step(Task<?> task) implements Runnable, Consumer<Future<?>>, SelfScheduling<Object> {
+    static final class Step extends Handle implements Runnable, Consumer<Future<?>>, SelfScheduling<Object> {
+        private final Task<?> task;
+
+        Step(Task<?> task, Context context) {
+            super(context, task.loop);
+            this.task = task;
+        }
+
+        Task<?> task() {
+            return task;
+        }
+
         /** Which of the two this run is, <a href="Task.html#invariant">the invariant</a> tells by {@code futWaiter}. */
         @Override
         public void run() {
@@ -314,7 +326,7 @@ public class Task<T> extends Future<T> {
         /** The one way out of the waiting state of <a href="Task.html#invariant">the invariant</a>. */
         @Override
         public void scheduleSoon() {
-            task.loop.callSoon(task.step);
+            task.loop.callSoon((Handle) task.step);  // the handle itself, not a new one around it as a Runnable
             task.loop.instruments().taskScheduled(task);
         }
 
@@ -329,8 +341,13 @@ public class Task<T> extends Future<T> {
         }
 
         @Override
-        public String toString() {
+        public String describeCallback() {
             return task.futWaiter != null ? "Task.task_wakeup()" : "Task.__step()";
+        }
+
+        @Override
+        public String toString() {
+            return "<Handle " + (cancelled() ? "cancelled " : "") + describeCallback() + ">";
         }
     }
 
