@@ -14,6 +14,7 @@ import asyncrt.coroutines.AsyncRunnable;
 import asyncrt.coroutines.Awaitable;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.executors.Bridges;
 import asyncrt.streams.ClientConnectedCallback;
 import asyncrt.streams.Server;
@@ -90,12 +91,12 @@ public final class Asyncio {
 
     /** {@code asyncio.run(main(), debug=True)}. */
     public static <T> T run(Coroutine<T> main, Boolean debug) {
-        if (!EventLoop.canRunLoopHere()) {
+        if (!Events.canRunLoopHere()) {
             main.close();
             throw new IllegalStateException("asyncio.run() cannot be called from a running event loop:"
                     + " inside a coroutine, await(...) the coroutine instead");
         }
-        return EventLoop.runNested("asyncio.run()", () -> {
+        return Events.runNested("asyncio.run()", () -> {
             try (Runner runner = new Runner(debug)) {
                 return runner.run(main);
             }
@@ -103,35 +104,35 @@ public final class Asyncio {
     }
 
     public static EventLoop getRunningLoop() {
-        return EventLoop.getRunningLoop();
+        return Events.getRunningLoop();
     }
 
     public static EventLoop getEventLoop() {
-        return EventLoop.getEventLoop();
+        return Events.getEventLoop();
     }
 
     public static EventLoop newEventLoop() {
-        return EventLoop.newEventLoop();
+        return Events.newEventLoop();
     }
 
     public static void setEventLoop(EventLoop loop) {
-        EventLoop.setEventLoop(loop);
+        Events.setEventLoop(loop);
     }
 
     // ---- tasks -------------------------------------------------------------------------------
 
     /** Schedules {@code coro} to run concurrently, as a task on the running loop. */
     public static <T> Task<T> createTask(Coroutine<T> coro) {
-        return EventLoop.getRunningLoop().createTask(coro);
+        return Events.getRunningLoop().createTask(coro);
     }
 
     public static <T> Task<T> createTask(Coroutine<T> coro, String name) {
-        return EventLoop.getRunningLoop().createTask(coro, name);
+        return Events.getRunningLoop().createTask(coro, name);
     }
 
     /** A future for {@code awaitable}: itself if it is one, else a task running it. */
     public static <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
-        return EventLoop.getEventLoop().ensureFuture(awaitable);
+        return Events.getEventLoop().ensureFuture(awaitable);
     }
 
     public static Task<?> currentTask() {
@@ -271,7 +272,7 @@ public final class Asyncio {
     public static <T> Coroutine<T> toThread(Callable<T> fn) {
         return Coroutine.of(() -> {
             Context context = Context.copyContext();
-            return Coroutine.await(EventLoop.getRunningLoop().runInExecutor(null, () -> context.run(fn)));
+            return Coroutine.await(Events.getRunningLoop().runInExecutor(null, () -> context.run(fn)));
         });
     }
 
@@ -287,7 +288,7 @@ public final class Asyncio {
 
     /** An awaitable future that completes as {@code stage} does (e.g. {@code HttpClient.sendAsync}): {@code asyncio.wrap_future}. */
     public static <T> Future<T> wrapFuture(CompletionStage<T> stage) {
-        return Bridges.wrapFuture(stage, EventLoop.getEventLoop());
+        return Bridges.wrapFuture(stage, Events.getEventLoop());
     }
 
     /**

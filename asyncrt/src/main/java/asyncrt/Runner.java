@@ -4,6 +4,7 @@ import asyncrt.combinators.Gather;
 import asyncrt.contextvars.Context;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.events.KeyboardInterrupt;
 import asyncrt.events.Signal;
 import asyncrt.events.Signals;
@@ -57,12 +58,12 @@ public final class Runner implements AutoCloseable {
 
     /** Runs {@code coro} to completion on the runner's loop and returns its result. */
     public <T> T run(Coroutine<T> coro) {
-        if (!EventLoop.canRunLoopHere()) {
+        if (!Events.canRunLoopHere()) {
             coro.close();
             throw new IllegalStateException("Runner.run() cannot be called from a running event loop:"
                     + " inside a coroutine, await the coroutine instead");
         }
-        return EventLoop.runNested("Runner.run()", () -> runHere(coro));
+        return Events.runNested("Runner.run()", () -> runHere(coro));
     }
 
     private <T> T runHere(Coroutine<T> coro) {
@@ -96,7 +97,7 @@ public final class Runner implements AutoCloseable {
             state = State.CLOSED;
             return;
         }
-        EventLoop.runNested("Runner.close()", () -> {
+        Events.runNested("Runner.close()", () -> {
             closeHere();
             return null;
         });
@@ -109,7 +110,7 @@ public final class Runner implements AutoCloseable {
                 loop.runUntilComplete(loop.shutdownDefaultExecutor());
             }
         } finally {
-            EventLoop.setEventLoop(null);
+            Events.setEventLoop(null);
             loop.close();
             loop = null;
             state = State.CLOSED;
@@ -124,7 +125,7 @@ public final class Runner implements AutoCloseable {
             return;
         }
         loop = loopFactory.get();
-        EventLoop.setEventLoop(loop);
+        Events.setEventLoop(loop);
         if (debug != null) {
             loop.setDebug(debug);
         }

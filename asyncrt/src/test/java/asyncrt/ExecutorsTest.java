@@ -14,6 +14,8 @@ import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Future;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -26,38 +28,41 @@ class ExecutorsTest {
     void toThreadRunsBlockingCallsConcurrentlyOffTheLoop() {
         Thread loopThread = Thread.currentThread();
         Thread[] completedOn = new Thread[1];
-        double took = Asyncio.run(async(() -> {
+        // Each call blocks until all three are running: run one after another, they would never get past it.
+        CyclicBarrier allThree = new CyclicBarrier(3);
+        Asyncio.run(async(() -> {
             EventLoop loop = EventLoop.getRunningLoop();
-            double start = loop.time();
-            Future<String> first = loop.runInExecutor(null, () -> blockingCall(300));
+            Future<String> first = loop.runInExecutor(null, () -> blockingCall(allThree));
             first.addDoneCallback(f -> completedOn[0] = Thread.currentThread());
             List<String> threads = await(gather(first,
-                    Asyncio.toThread(() -> blockingCall(300)),
-                    Asyncio.toThread(() -> blockingCall(300))));
+                    Asyncio.toThread(() -> blockingCall(allThree)),
+                    Asyncio.toThread(() -> blockingCall(allThree))));
             threads.forEach(name -> assertTrue(name.startsWith("asyncio_"), name));
-            return loop.time() - start;
         }));
         assertSame(loopThread, completedOn[0], "the result comes back on the loop's thread");
-        assertTrue(took < 0.85, "three 0.3 s calls took " + took + " s: they did not overlap");
     }
 
-    private static String blockingCall(long ms) throws InterruptedException {
-        Thread.sleep(ms);
+    private static String blockingCall(CyclicBarrier allThree) throws Exception {
+        allThree.await(60, TimeUnit.SECONDS);  // a BrokenBarrier/TimeoutException when the calls did not overlap
         return Thread.currentThread().getName();
     }
 
     @Test
     void theLoopKeepsRunningWhileAThreadBlocks() {
+        // The thread blocks until the loop has ticked five times: a loop blocked by it would never get there.
+        CountDownLatch fiveTicks = new CountDownLatch(5);
         int ticks = Asyncio.run(async(() -> {
-            Future<String> slow = EventLoop.getRunningLoop().runInExecutor(null, () -> blockingCall(200));
+            Future<Boolean> blocked = EventLoop.getRunningLoop().runInExecutor(null, () -> fiveTicks.await(60, TimeUnit.SECONDS));
             int n = 0;
-            while (!slow.done()) {
+            while (!blocked.done()) {
                 await(sleep(0.01));
+                fiveTicks.countDown();
                 n++;
             }
+            assertTrue(await(blocked), "the loop did not tick while the thread blocked");
             return n;
         }));
-        assertTrue(ticks >= 5, "the loop ticked " + ticks + " times while the thread slept");
+        assertTrue(ticks >= 5, "the loop ticked " + ticks + " times while the thread blocked");
     }
 
     @Test

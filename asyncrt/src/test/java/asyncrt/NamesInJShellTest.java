@@ -84,6 +84,15 @@ class NamesInJShellTest {
         }
     }
 
+    /** As the kernel's preamble decides: a class that cannot be loaded here (the continuation engine, without the export) is not imported. */
+    private static boolean isPublic(String type) {
+        try {
+            return java.lang.reflect.Modifier.isPublic(Class.forName(type, false, Asyncio.class.getClassLoader()).getModifiers());
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
+    }
+
     /** A JShell set up as the kernel's: java.util.* and java.util.concurrent.* on demand, every public asyncrt type by name. */
     private static JShell kernelLikeShell() throws Exception {
         Path classes = JShellCells.asyncrtClasses();
@@ -92,8 +101,8 @@ class NamesInJShellTest {
             eval(shell, "import java.util.*;");
             eval(shell, "import java.util.concurrent.*;");
             for (String type : files.map(p -> classes.relativize(p).toString())
-                    .filter(f -> f.endsWith(".class") && !f.contains("$")).map(f -> f.replace(".class", "").replace('/', '.')).toList()) {
-                if (java.lang.reflect.Modifier.isPublic(Class.forName(type, false, Asyncio.class.getClassLoader()).getModifiers())) {
+                    .filter(f -> f.startsWith("asyncrt") && f.endsWith(".class") && !f.contains("$")).map(f -> f.replace(".class", "").replace('/', '.')).toList()) {
+                if (isPublic(type)) {
                     eval(shell, "import " + type + ";");
                 }
             }

@@ -3,6 +3,7 @@ package asyncrt.combinators;
 import asyncrt.coroutines.Awaitable;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.events.TimerHandle;
 import asyncrt.tasks.Future;
 import java.util.ArrayDeque;
@@ -29,7 +30,7 @@ public final class AsCompleted {
 
     /** {@code timeout} in seconds, or null; when it passes, the remaining coroutines throw {@link TimeoutError}. */
     public static <T> List<Coroutine<T>> asCompleted(Collection<? extends Awaitable<T>> awaitables, Double timeout) {
-        EventLoop loop = EventLoop.getEventLoop();
+        EventLoop loop = Events.getEventLoop();
         Set<Future<T>> todo = new LinkedHashSet<>();
         for (Awaitable<T> awaitable : new LinkedHashSet<>(awaitables)) {
             todo.add(loop.ensureFuture(awaitable));

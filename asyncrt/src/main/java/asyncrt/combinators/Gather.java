@@ -2,6 +2,7 @@ package asyncrt.combinators;
 
 import asyncrt.coroutines.Awaitable;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Future;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class Gather {
 
     private static Future<List<Object>> gatherAll(List<? extends Awaitable<?>> awaitables, boolean returnExceptions) {
         if (awaitables.isEmpty()) {
-            Future<List<Object>> outer = EventLoop.getEventLoop().createFuture();
+            Future<List<Object>> outer = Events.getEventLoop().createFuture();
             outer.setResult(new ArrayList<>());
             return outer;
         }
@@ -50,7 +51,7 @@ public final class Gather {
         for (Awaitable<?> argument : awaitables) {
             Future<?> child = futureOfArgument.get(argument);
             if (child == null) {
-                child = (loop == null ? EventLoop.getEventLoop() : loop).ensureFuture(argument);
+                child = (loop == null ? Events.getEventLoop() : loop).ensureFuture(argument);
                 loop = child.getLoop();
                 futureOfArgument.put(argument, child);
             }

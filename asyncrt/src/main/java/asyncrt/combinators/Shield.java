@@ -1,7 +1,7 @@
 package asyncrt.combinators;
 
 import asyncrt.coroutines.Awaitable;
-import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.tasks.Future;
 import java.util.function.Consumer;
 
@@ -13,7 +13,7 @@ public final class Shield {
     private Shield() {}
 
     public static <T> Future<T> shield(Awaitable<T> awaitable) {
-        Future<T> inner = EventLoop.getEventLoop().ensureFuture(awaitable);
+        Future<T> inner = Events.getEventLoop().ensureFuture(awaitable);
         if (inner.done()) {
             return inner;
         }

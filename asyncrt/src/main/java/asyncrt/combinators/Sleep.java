@@ -3,6 +3,7 @@ package asyncrt.combinators;
 import asyncrt.coroutines.AsyncBody;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.events.TimerHandle;
 import asyncrt.tasks.Future;
 
@@ -30,7 +31,7 @@ public final class Sleep {
             if (Double.isNaN(delay)) {
                 throw new IllegalArgumentException("Invalid delay: NaN (not a number)");
             }
-            EventLoop loop = EventLoop.getRunningLoop();
+            EventLoop loop = Events.getRunningLoop();
             Future<T> future = loop.createFuture();
             TimerHandle timer = loop.callLater(delay, new WakeUp<>(future, result, delay));
             try {

@@ -2,6 +2,7 @@ package asyncrt.combinators;
 
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.internal.Throwables;
 import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Future;
@@ -114,7 +115,7 @@ public final class TaskGroup {
         if (entered) {
             throw new IllegalStateException("TaskGroup " + this + " has already been entered");
         }
-        loop = EventLoop.getRunningLoop();
+        loop = Events.getRunningLoop();
         parent = loop.tasks().current();
         if (parent == null) {
             throw new IllegalStateException("TaskGroup " + this + " cannot determine the parent task: use it inside a task");

@@ -4,6 +4,7 @@ import asyncrt.coroutines.AsyncBody;
 import asyncrt.coroutines.AsyncRunnable;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.events.Handle;
 import asyncrt.internal.Throwables;
 import asyncrt.tasks.CancelledError;
@@ -66,7 +67,7 @@ public final class Timeout {
 
     /** A timeout that expires {@code delay} seconds from now on the running loop's clock ({@code asyncio.timeout(delay)}). */
     public static Timeout after(double delay) {
-        return new Timeout(EventLoop.getRunningLoop().time() + delay);
+        return new Timeout(Events.getRunningLoop().time() + delay);
     }
 
     /** A timeout that expires when the loop's clock reads {@code when}; null for none ({@code asyncio.timeout_at(when)}). */
@@ -125,7 +126,7 @@ public final class Timeout {
             handler = null;
         }
         if (newWhen != null) {
-            EventLoop loop = EventLoop.getRunningLoop();
+            EventLoop loop = Events.getRunningLoop();
             handler = newWhen <= loop.time() ? loop.callSoon(this::onTimeout) : loop.callAt(newWhen, this::onTimeout);
         }
     }
@@ -139,7 +140,7 @@ public final class Timeout {
         if (state != State.CREATED) {
             throw new IllegalStateException("Timeout has already been entered");
         }
-        Task<?> current = EventLoop.getRunningLoop().tasks().current();
+        Task<?> current = Events.getRunningLoop().tasks().current();
         if (current == null) {
             throw new IllegalStateException("Timeout should be used inside a task");
         }

@@ -2,6 +2,7 @@ package asyncrt.combinators;
 
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.events.TimerHandle;
 import asyncrt.tasks.Future;
 import java.util.Collection;
@@ -40,7 +41,7 @@ public final class Wait {
         }
         Set<Future<T>> all = new LinkedHashSet<>(futures);
         return Coroutine.of(() -> {
-            EventLoop loop = EventLoop.getRunningLoop();
+            EventLoop loop = Events.getRunningLoop();
             Future<Void> waiter = loop.createFuture();
             TimerHandle timer = timeout == null ? null : loop.callLater(timeout, () -> release(waiter));
             int[] remaining = {all.size()};

@@ -3,6 +3,7 @@ package asyncrt.combinators;
 import asyncrt.coroutines.Awaitable;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.tasks.CancelledError;
 import asyncrt.tasks.Future;
 
@@ -16,7 +17,7 @@ public final class WaitFor {
 
     public static <T> Coroutine<T> waitFor(Awaitable<T> awaitable, double timeout) {
         return Coroutine.of(() -> {
-            EventLoop loop = EventLoop.getRunningLoop();
+            EventLoop loop = Events.getRunningLoop();
             if (timeout <= 0) {
                 return expireNow(loop.ensureFuture(awaitable));
             }

@@ -10,9 +10,17 @@ import java.lang.System.Logger.Level;
  * {@code asyncrt.backend=continuation|virtual-thread} forces it.
  */
 public enum Backend {
-    /** {@code jdk.internal.vm.Continuation}: about 100 ns per suspend and resume. */
+    /**
+     * {@code jdk.internal.vm.Continuation}: the body's frames move between the thread's stack and the heap.
+     *
+     * @implNote About 100 ns per suspend and resume.
+     */
     CONTINUATION("continuation"),
-    /** A virtual thread per coroutine with a baton: a few microseconds per suspend and resume. */
+    /**
+     * A virtual thread per coroutine, handing a baton back and forth with the thread that drives it.
+     *
+     * @implNote A few microseconds per suspend and resume.
+     */
     VIRTUAL_THREAD("virtual-thread");
 
     private final String id;
@@ -36,8 +44,9 @@ public enum Backend {
         return Object.class.getModule().isExported("jdk.internal.vm", Backend.class.getModule());
     }
 
-    Engine newEngine(Runnable body) {
-        return this == CONTINUATION ? new ContinuationEngine(body) : new VirtualThreadEngine(body);
+    /** The engine that will run {@code coroutine}'s body. */
+    Engine newEngine(Coroutine<?> coroutine) {
+        return this == CONTINUATION ? new ContinuationEngine() : new VirtualThreadEngine(coroutine::runBody);
     }
 
     private static final class Chosen {

@@ -6,21 +6,26 @@ import jdk.internal.vm.ContinuationScope;
 /**
  * The fast path: the JDK's one-shot delimited continuations, the engine under virtual
  * threads. {@code suspend} unwinds the body's frames off the loop thread's stack into the
- * heap and {@code resume} puts them back — about a hundred nanoseconds, all on one thread.
- * Needs {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED}.
+ * heap and {@code resume} puts them back, all on one thread. Needs
+ * {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED}.
+ *
+ * @implNote The engine is the continuation itself, and every continuation runs the same code,
+ * {@link Coroutine#runResumedBody()}, which finds its coroutine in the thread's state: no object
+ * besides the continuation per coroutine, which matters because a suspended task keeps it. Without
+ * the export this class cannot even be loaded (its superclass is out of reach), so only
+ * {@link Backend#CONTINUATION} names it.
  */
-final class ContinuationEngine implements Engine {
+final class ContinuationEngine extends Continuation implements Engine {
     private static final ContinuationScope SCOPE = new ContinuationScope("asyncrt");
+    private static final Runnable RUN_RESUMED_BODY = Coroutine::runResumedBody;
 
-    private final Continuation continuation;
-
-    ContinuationEngine(Runnable body) {
-        continuation = new Continuation(SCOPE, body);
+    ContinuationEngine() {
+        super(SCOPE, RUN_RESUMED_BODY);
     }
 
     @Override
     public void resume() {
-        continuation.run();
+        run();
     }
 
     @Override
@@ -29,13 +34,8 @@ final class ContinuationEngine implements Engine {
     }
 
     @Override
-    public boolean isDone() {
-        return continuation.isDone();
-    }
-
-    @Override
     public StackTraceElement[] stackTrace() {
-        StackTraceElement[] trace = continuation.getStackTrace();
+        StackTraceElement[] trace = getStackTrace();
         return trace == null ? new StackTraceElement[0] : trace;
     }
 }

@@ -1,6 +1,5 @@
 package asyncrt.coroutines;
 
-import asyncrt.events.EventLoop;
 import asyncrt.internal.ThreadState;
 import asyncrt.internal.Throwables;
 
@@ -32,8 +31,11 @@ public final class Coroutine<T> implements Awaitable<T> {
     }
 
     /** The lambda the programmer wrote: an {@link AsyncBody} or an {@link AsyncRunnable}. */
+    private static final State[] STATES = State.values();
+
     private final Object body;
-    private State state = State.CREATED;
+    /** The {@link State}, by its ordinal: a byte rather than a reference, so that a coroutine fits in 48 bytes. */
+    private byte state = (byte) State.CREATED.ordinal();
     private boolean claimed;
     /** Set only for a coroutine that outlived its creating callback unstarted. */
     private NeverAwaited neverAwaited;
@@ -41,38 +43,26 @@ public final class Coroutine<T> implements Awaitable<T> {
     private Object awaiting;
     /** What its current await is for (a timer, a socket, a queue), when the code awaiting said so; for introspection. */
     private Object waitSubject;
-    /** The machinery of a coroutine driven by send() or a task; null for one awaited inline. */
-    private Drive<T> drive;
     /** A name given with {@link #setName}, or null for the body's method name. */
     private String name;
 
+    // What only a driven coroutine uses (one run by send() or by a task, not awaited inline). These live
+    // here rather than in an object of their own because a suspended task keeps them for as long as it waits.
+
+    /** The machinery that suspends and resumes the body, made by the active backend; null until driven. */
+    private Engine engine;
     /**
-     * What only a driven coroutine needs: its engine, the values crossing suspensions, its outcome.
-     * It is also what the engine runs (the root coroutine's body), so that no lambda is needed.
+     * The value crossing a suspension: sent in (an exception thrown in, when {@link #throwing}), or
+     * yielded out. Once the body has ended, its outcome: the value it returned, or the exception it
+     * threw when {@link #failed}.
      */
-    private static final class Drive<T> implements Runnable {
-        private final Coroutine<T> root;
-        final Engine engine;
-        /** A value going in (sent) or out (yielded) across a suspension. */
-        Object transfer;
-        Throwable thrownIn;
-        T result;
-        Throwable failure;
-        /** The innermost coroutine of the chain of inline awaits running on this engine. */
-        Coroutine<?> innermost;
-
-        /** The drive of {@code root}, with an engine made by the active backend, or none when it will never run. */
-        Drive(Coroutine<T> root, boolean runs) {
-            this.root = root;
-            this.innermost = root;
-            this.engine = runs ? Backend.active().newEngine(this) : null;
-        }
-
-        @Override
-        public void run() {
-            root.runBody();
-        }
-    }
+    private Object transfer;
+    /** Whether {@link #transfer} holds an exception thrown in, to be rethrown at the suspension point. */
+    private boolean throwing;
+    /** Whether the body ended with an exception (held in {@link #transfer}). */
+    private boolean failed;
+    /** The innermost coroutine of the chain of inline awaits running on this one's engine. */
+    private Coroutine<?> innermost = this;
 
     private Coroutine(Object body) {
         this.body = body;
@@ -115,11 +105,11 @@ public final class Coroutine<T> implements Awaitable<T> {
      * so that its {@code finally} blocks run. Fails if the body yields again instead of ending.
      */
     public void close() {
-        switch (state) {
+        switch (state()) {
             case CLOSED -> { }
             case CREATED -> {
                 markStarted();
-                state = State.CLOSED;
+                setState(State.CLOSED);
             }
             case RUNNING -> throw new IllegalStateException("coroutine already executing: " + this + " cannot close itself");
             case SUSPENDED -> {
@@ -127,8 +117,9 @@ public final class Coroutine<T> implements Awaitable<T> {
                     throw new IllegalStateException("coroutine ignored GeneratorExit: " + this
                             + " awaited again while being closed; let the GeneratorExit propagate");
                 }
-                if (drive.failure != null && !(drive.failure instanceof GeneratorExit)) {
-                    throw Throwables.rethrow(drive.failure);
+                Throwable failure = failure();
+                if (failure != null && !(failure instanceof GeneratorExit)) {
+                    throw Throwables.rethrow(failure);
                 }
             }
         }
@@ -171,10 +162,10 @@ public final class Coroutine<T> implements Awaitable<T> {
      */
     public static <R> R await(Awaitable<R> awaitable, Object subject) {
         Coroutine<?> driven = ThreadState.current().coroutine;
-        if (driven == null || driven.drive == null) {
+        if (driven == null || driven.engine == null) {
             return await(awaitable);
         }
-        Coroutine<?> waiting = driven.drive.innermost;
+        Coroutine<?> waiting = driven.innermost;
         Object outer = waiting.waitSubject;
         waiting.waitSubject = subject;
         try {
@@ -192,77 +183,66 @@ public final class Coroutine<T> implements Awaitable<T> {
      * it yielded) or ends (returns false; {@link #result()} or {@link #failure()} tells how).
      */
     public boolean resume(Object value, Throwable exception) {
-        switch (state) {
+        switch (state()) {
             case RUNNING -> throw new IllegalStateException("coroutine already executing: " + this);
             case CLOSED -> throw new IllegalStateException("cannot reuse already awaited coroutine " + this
                     + ": a coroutine runs once; call the coroutine function again for a new one");
             case CREATED -> {
                 markStarted();
                 if (exception != null) {
-                    drive = new Drive<>(this, false);
-                    drive.failure = exception;
-                    state = State.CLOSED;
+                    transfer = exception;
+                    failed = true;
+                    setState(State.CLOSED);
                     return false;
                 }
                 if (value != null) {
                     throw new IllegalArgumentException("can't send non-None value to a just-started coroutine: send(null) first");
                 }
-                drive = new Drive<>(this, true);
+                engine = Backend.active().newEngine(this);
             }
             case SUSPENDED -> { }
         }
-        Drive<T> d = drive;
-        d.transfer = value;
-        d.thrownIn = exception;
+        transfer = exception != null ? exception : value;
+        throwing = exception != null;
         ThreadState thread = ThreadState.current();
         Coroutine<?> outer = thread.coroutine;
         thread.coroutine = this;
-        state = State.RUNNING;
+        setState(State.RUNNING);
         try {
-            d.engine.resume();
+            engine.resume();
         } finally {
             thread.coroutine = outer;
         }
-        if (d.engine.isDone()) {
-            state = State.CLOSED;
-            d.transfer = null;
+        if (engine.isDone()) {
+            setState(State.CLOSED);
             return false;
         }
-        state = State.SUSPENDED;
+        setState(State.SUSPENDED);
         return true;
     }
 
     /** The value the body yielded at its last suspension (once). */
     public Object takeYielded() {
-        Object value = drive.transfer;
-        drive.transfer = null;
+        Object value = transfer;
+        transfer = null;
         return value;
     }
 
     /** The returned value, once a driven body has returned. */
+    @SuppressWarnings("unchecked")
     public T result() {
-        return drive == null ? null : drive.result;
+        return state() == State.CLOSED && !failed ? (T) transfer : null;
     }
 
     /** The exception a driven body ended with, or null. */
     public Throwable failure() {
-        return drive == null ? null : drive.failure;
+        return state() == State.CLOSED && failed ? (Throwable) transfer : null;
     }
 
     /** Marks the coroutine as taken over by a task: a task that never runs it is reported instead. */
     public void claim() {
         claimed = true;
         markStarted();
-    }
-
-    /**
-     * For the event loop, at the end of each callback: starts watching the coroutines that
-     * callback created and left unstarted, to report those never awaited.
-     */
-    public static void afterCallback(ThreadState state, asyncrt.contextvars.Context context) {
-        if (state.createdCoroutines != null && !state.createdCoroutines.isEmpty()) {
-            NeverAwaited.reviewCreated(state, context);
-        }
     }
 
     /** Installs a host's {@link CodeNamer}, which names the code it compiled for its user (null removes it). */
@@ -281,24 +261,23 @@ public final class Coroutine<T> implements Awaitable<T> {
     /** Awaiting a coroutine runs its body inline, on the awaiting coroutine's stack (Python's {@code await coro}). */
     @Override
     public T awaitFrom(Coroutine<?> driven) {
-        if (state != State.CREATED) {
-            throw new IllegalStateException(state == State.CLOSED
+        if (state() != State.CREATED) {
+            throw new IllegalStateException(state() == State.CLOSED
                     ? "cannot reuse already awaited coroutine " + this + ": a coroutine runs once; call the coroutine function again"
                     : "coroutine is being awaited already: " + this);
         }
         markStarted();
-        state = State.RUNNING;
-        Drive<?> d = driven.drive;
-        Coroutine<?> caller = d.innermost;
+        setState(State.RUNNING);
+        Coroutine<?> caller = driven.innermost;
         caller.awaiting = this;
-        d.innermost = this;
+        driven.innermost = this;
         try {
             return callBody();
         } catch (Exception e) {
             throw Throwables.rethrow(e);
         } finally {
-            state = State.CLOSED;
-            d.innermost = caller;
+            setState(State.CLOSED);
+            driven.innermost = caller;
             caller.awaiting = null;
         }
     }
@@ -306,12 +285,16 @@ public final class Coroutine<T> implements Awaitable<T> {
     // ---- introspection ---------------------------------------------------------------------
 
     public State state() {
-        return state;
+        return STATES[state];
+    }
+
+    private void setState(State next) {
+        state = (byte) next.ordinal();
     }
 
     /** Whether the body is running or has run. */
     public boolean started() {
-        return state != State.CREATED;
+        return state() != State.CREATED;
     }
 
     /**
@@ -339,7 +322,7 @@ public final class Coroutine<T> implements Awaitable<T> {
 
     /** The frames of a suspended driven coroutine, innermost first; empty otherwise. */
     public StackTraceElement[] stackTrace() {
-        return state == State.SUSPENDED ? drive.engine.stackTrace() : new StackTraceElement[0];
+        return state() == State.SUSPENDED ? engine.stackTrace() : new StackTraceElement[0];
     }
 
     /**
@@ -393,7 +376,7 @@ public final class Coroutine<T> implements Awaitable<T> {
     @Override
     public String toString() {
         String shown = name != null ? name : getName() + "()";
-        return "<coroutine object " + shown + " " + state.name().toLowerCase() + ">";
+        return "<coroutine object " + shown + " " + state().name().toLowerCase() + ">";
     }
 
     // ---- never-awaited tracking --------------------------------------------------------------
@@ -407,7 +390,7 @@ public final class Coroutine<T> implements Awaitable<T> {
 
     /** Whether nobody has started the coroutine, awaited it or handed it to a task yet. */
     public boolean unclaimed() {
-        return state == State.CREATED && !claimed;
+        return state() == State.CREATED && !claimed;
     }
 
     void watch(NeverAwaited watcher) {
@@ -420,12 +403,21 @@ public final class Coroutine<T> implements Awaitable<T> {
 
     // ---- inside the body -------------------------------------------------------------------
 
-    private void runBody() {
+    /** What the engine runs: the body of this driven coroutine, its outcome kept in {@link #transfer}. */
+    void runBody() {
+        Object outcome;
         try {
-            drive.result = callBody();
+            outcome = callBody();
         } catch (Throwable t) {
-            drive.failure = t;
+            outcome = t;
+            failed = true;
         }
+        transfer = outcome;
+    }
+
+    /** {@link #runBody()} of the coroutine that the current thread is resuming: an engine's code to run. */
+    static void runResumedBody() {
+        ThreadState.current().coroutine.runBody();
     }
 
     @SuppressWarnings("unchecked")
@@ -442,33 +434,31 @@ public final class Coroutine<T> implements Awaitable<T> {
      * {@code value} to its driver; returns what it is resumed with or throws what is thrown in.
      */
     public Object suspendYielding(Object value) {
-        if (state != State.RUNNING || drive == null) {
+        if (state() != State.RUNNING || engine == null) {
             throw new IllegalStateException(this + " is not the coroutine being driven on this thread, so it cannot suspend");
         }
-        EventLoop loop = ThreadState.current().runningLoop;
-        if (loop != null && loop.getDebug()) {
+        if (ThreadState.current().debug) {
             MonitorCheck.refuseAwaitHoldingMonitor();
         }
-        Drive<T> d = drive;
-        Coroutine<?> waiting = d.innermost;
+        Coroutine<?> waiting = innermost;
         waiting.awaiting = value;
-        d.transfer = value;
-        d.engine.suspend();
+        transfer = value;
+        engine.suspend();
         waiting.awaiting = null;
-        Throwable exception = d.thrownIn;
-        if (exception != null) {
-            d.thrownIn = null;
-            throw Throwables.rethrow(exception);
+        Object sent = transfer;
+        transfer = null;
+        if (throwing) {
+            throwing = false;
+            throw Throwables.rethrow((Throwable) sent);
         }
-        Object sent = d.transfer;
-        d.transfer = null;
         return sent;
     }
 
     private Object finish() {
-        if (drive.failure != null) {
-            throw Throwables.rethrow(drive.failure);
+        Throwable failure = failure();
+        if (failure != null) {
+            throw Throwables.rethrow(failure);
         }
-        throw new StopIteration(drive.result);
+        throw new StopIteration(result());
     }
 }

@@ -14,7 +14,8 @@ import java.util.ArrayList;
  * <p>Registering with a Cleaner costs more than a task step, and nearly every coroutine is
  * awaited in the very callback that made it (think {@code await(sleep(0))}). So a coroutine
  * made while a loop runs is only noted; when the callback ends, the loop calls
- * {@link #reviewCreated}, and only those still unstarted get a Cleaner.
+ * {@link ThreadState#callbackEnded}, which calls {@link #reviewCreated}, and only those still
+ * unstarted get a Cleaner.
  */
 final class NeverAwaited implements Runnable {
     private static final Cleaner CLEANER = Cleaner.create(r -> {
@@ -22,6 +23,10 @@ final class NeverAwaited implements Runnable {
         t.setDaemon(true);
         return t;
     });
+
+    static {
+        ThreadState.reviewCreatedWith(NeverAwaited::reviewCreated);
+    }
 
     /** The host's namer of sites, or null (see {@link UnawaitedSites}). */
     static volatile UnawaitedSites sites;

@@ -1,25 +1,36 @@
 package asyncrt.events;
 
 import asyncrt.contextvars.Context;
+import asyncrt.coroutines.Awaitable;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.executors.Bridges;
+import asyncrt.executors.ProcessPoolExecutor;
+import asyncrt.executors.SerializableCallable;
+import asyncrt.executors.SerializableFunction;
 import asyncrt.internal.ThreadState;
 import asyncrt.internal.Throwables;
+import asyncrt.sockets.SocketOperations;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.LoopTasks;
 import asyncrt.tasks.Task;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectableChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The event loop: Python's asyncio event loop, one per thread. Each turn of the loop
@@ -38,10 +49,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from the loop's own thread.
  */
 public class EventLoop {
-    /** A cancelled timer is purged at once when more than this many are scheduled and half are cancelled (as CPython). */
+    /**
+     * Cancelled timers are purged from the heap all at once when more than this many are scheduled and over half
+     * of them are cancelled, rather than one by one as they reach the top (CPython's {@code
+     * _MIN_SCHEDULED_TIMER_HANDLES}): a heap full of cancelled timeouts would otherwise hold their memory until due.
+     */
     private static final int MIN_SCHEDULED_TIMER_HANDLES = 100;
+    /**
+     * The longest the loop waits in its selector in one turn, one day, however far off the next timer is (CPython's
+     * {@code MAXIMUM_SELECT_TIMEOUT}): operating systems limit the timeout of a select, and a turn after a day
+     * costs nothing.
+     */
     private static final long MAXIMUM_SELECT_TIMEOUT_MS = 24L * 3600 * 1000;
-    private static final AtomicInteger EXECUTOR_THREADS = new AtomicInteger();
+    /**
+     * The resolution of the loop's clock, {@link System#nanoTime()}, in seconds (CPython's {@code
+     * _clock_resolution}): a timer due less than one tick from now is run in this turn, since waiting for it could
+     * not be measured.
+     */
+    private static final double CLOCK_RESOLUTION = 1e-9;
 
     private final ArrayDeque<Handle> ready = new ArrayDeque<>();
     private final TimerHeap scheduled = new TimerHeap();
@@ -59,11 +84,12 @@ public class EventLoop {
     private boolean stopping;
     private volatile boolean closed;
     private boolean debug = Boolean.getBoolean("asyncrt.debug") || System.getenv("PYTHONASYNCIODEBUG") != null;
+    /** In debug mode, callbacks that take this many seconds or more are reported: asyncio's default, 100 ms. */
     private double slowCallbackDuration = 0.1;
     private ExceptionHandler exceptionHandler;
     private volatile boolean nestedRunAllowed;
-    private ExecutorService defaultExecutor;
-    private final Map<Signal, Signals.Registration> signalHandlers = new java.util.EnumMap<>(Signal.class);
+    private final DefaultExecutor defaultExecutor = new DefaultExecutor();
+    private final Map<Signal, Signals.Registration> signalHandlers = new EnumMap<>(Signal.class);
 
     /** A new loop, not running and not set as anyone's current loop; prefer {@link #newEventLoop()}. */
     public EventLoop() {
@@ -79,44 +105,26 @@ public class EventLoop {
         LoopRegistry.opened(this);
     }
 
-    // ---- which loop --------------------------------------------------------------------------
+    // ---- which loop: see Events --------------------------------------------------------------
 
-    /** A new event loop (Python's {@code asyncio.new_event_loop()}). */
+    /** {@link Events#newEventLoop()}. */
     public static EventLoop newEventLoop() {
-        return new EventLoop();
+        return Events.newEventLoop();
     }
 
-    /** The loop running on this thread; fails with "no running event loop" outside one. */
+    /** {@link Events#getRunningLoop()}. */
     public static EventLoop getRunningLoop() {
-        EventLoop loop = ThreadState.current().runningLoop;
-        if (loop == null) {
-            throw new IllegalStateException("no running event loop: call this from a coroutine or callback that an event loop"
-                    + " is running (start one with Asyncio.run(main()))");
-        }
-        return loop;
+        return Events.getRunningLoop();
     }
 
-    /** The running loop, or null when none runs on this thread (Python's {@code _get_running_loop()}). */
-    public static EventLoop runningLoopOrNull() {
-        return ThreadState.current().runningLoop;
-    }
-
-    /** The running loop, else the loop set for this thread with {@link #setEventLoop}; fails when neither exists (Python 3.14). */
+    /** {@link Events#getEventLoop()}. */
     public static EventLoop getEventLoop() {
-        ThreadState state = ThreadState.current();
-        if (state.runningLoop != null) {
-            return state.runningLoop;
-        }
-        if (state.eventLoop == null) {
-            throw new IllegalStateException("There is no current event loop in thread '" + Thread.currentThread().getName()
-                    + "': create one with EventLoop.newEventLoop() and setEventLoop(loop), or use Asyncio.run(...)");
-        }
-        return state.eventLoop;
+        return Events.getEventLoop();
     }
 
-    /** Makes {@code loop} this thread's current loop (null to clear it). */
+    /** {@link Events#setEventLoop(EventLoop)}. */
     public static void setEventLoop(EventLoop loop) {
-        ThreadState.current().eventLoop = loop;
+        Events.setEventLoop(loop);
     }
 
     /**
@@ -138,46 +146,6 @@ public class EventLoop {
         return nestedRunAllowed;
     }
 
-    /** Whether a loop may be run on this thread now: none is running, or one that allows a nested run here. */
-    public static boolean canRunLoopHere() {
-        ThreadState state = ThreadState.current();
-        EventLoop host = state.runningLoop;
-        return host == null || host.nestedRunAllowed && (state.coroutine == null || state.coroutine.awaiting() == null);
-    }
-
-    /**
-     * Runs {@code run} on this thread as if no loop were running here, then puts this thread's loop state back:
-     * how {@code Asyncio.run} runs nested inside a loop that allows it ({@link #setNestedRunAllowed}). Fails with
-     * asyncio's message when a loop runs here that does not allow it.
-     *
-     * @param caller what is being called, for the error message ({@code asyncio.run()})
-     */
-    public static <T> T runNested(String caller, java.util.function.Supplier<T> run) {
-        ThreadState state = ThreadState.current();
-        EventLoop host = state.runningLoop;
-        if (host == null) {
-            return run.get();
-        }
-        if (!canRunLoopHere()) {
-            throw new IllegalStateException(caller + " cannot be called from a running event loop:"
-                    + " inside a coroutine, await(...) the coroutine instead");
-        }
-        Coroutine<?> coroutine = state.coroutine;
-        EventLoop eventLoop = state.eventLoop;
-        java.util.ArrayList<Coroutine<?>> created = state.createdCoroutines;
-        state.runningLoop = null;
-        state.coroutine = null;
-        state.createdCoroutines = null;
-        try {
-            return run.get();
-        } finally {
-            state.runningLoop = host;
-            state.coroutine = coroutine;
-            state.eventLoop = eventLoop;
-            state.createdCoroutines = created;
-        }
-    }
-
     // ---- running -----------------------------------------------------------------------------
 
     /**
@@ -187,7 +155,7 @@ public class EventLoop {
     public void runForever() {
         checkOpen();
         checkNotRunning();
-        runNested("run_forever()", () -> {
+        Events.runNested("run_forever()", () -> {
             runForeverHere();
             return null;
         });
@@ -197,6 +165,7 @@ public class EventLoop {
         ThreadState state = ThreadState.current();
         thread = Thread.currentThread();
         state.runningLoop = this;
+        state.debug = debug;
         instruments.beforeRun(this);
         try {
             while (true) {
@@ -210,6 +179,7 @@ public class EventLoop {
             stopping = false;
             thread = null;
             state.runningLoop = null;
+            state.debug = false;
         }
     }
 
@@ -217,14 +187,15 @@ public class EventLoop {
      * Runs the loop until {@code future} is done and returns its result (or throws its exception).
      * A coroutine is wrapped in a task first.
      */
-    public <T> T runUntilComplete(asyncrt.coroutines.Awaitable<T> awaitable) {
+    public <T> T runUntilComplete(Awaitable<T> awaitable) {
         checkOpen();
         checkNotRunning();
         boolean newTask = !(awaitable instanceof Future<?>);
         Future<T> future = ensureFuture(awaitable);
-        java.util.function.Consumer<Future<T>> stopWhenDone = f -> {
+        Consumer<Future<T>> stopWhenDone = f -> {
             // A KeyboardInterrupt (or JShell's stop) that ended the future also ended runForever, so this callback
-            // is left over from that run: stopping now would end the next run early (CPython's issue #22429).
+            // is left over from that run: stopping now would end the next run early (CPython's _run_until_complete_cb
+            // makes the same exception).
             if (!Throwables.escapesLoop(f.peekException())) {
                 f.getLoop().stop();
             }
@@ -285,9 +256,7 @@ public class EventLoop {
         scheduled.clear();
         fromOtherThreads.clear();
         timerCancelledCount = 0;
-        if (defaultExecutor != null) {
-            defaultExecutor.shutdown();
-        }
+        defaultExecutor.shutdownWithoutWaiting();
         io.close();
     }
 
@@ -316,7 +285,9 @@ public class EventLoop {
 
     /**
      * A handle for {@code callback} that is not scheduled yet: {@link #callSoon(Handle)} schedules
-     * it, as often as needed. A task keeps one for its step instead of allocating one per step.
+     * it, as often as needed.
+     *
+     * @implNote A task keeps one for its step instead of allocating one per step.
      */
     public Handle newHandle(Runnable callback, Context context) {
         return new Handle(callback, context, this);
@@ -396,7 +367,7 @@ public class EventLoop {
     }
 
     /** A future for {@code awaitable}: itself if it is a future of this loop, else a task running it. */
-    public <T> Future<T> ensureFuture(asyncrt.coroutines.Awaitable<T> awaitable) {
+    public <T> Future<T> ensureFuture(Awaitable<T> awaitable) {
         if (awaitable instanceof Future<T> future) {
             if (future.getLoop() != this) {
                 throw new IllegalArgumentException("The future belongs to a different loop than the one specified as the loop argument");
@@ -415,58 +386,35 @@ public class EventLoop {
      */
     public <T> Future<T> runInExecutor(Executor executor, Callable<T> fn) {
         checkOpen();
-        Executor target = executor != null ? executor : defaultExecutor();
+        Executor target = executor != null ? executor : defaultExecutor.get();
         CompletableFuture<T> job = CompletableFuture.supplyAsync(() -> {
             try {
                 return fn.call();
             } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         }, target);
         return Bridges.wrapFuture(job, this);
     }
 
     /** {@code runInExecutor(executor, fn, arg)}: Python's {@code loop.run_in_executor(executor, fn, arg)}. */
-    public <A, T> Future<T> runInExecutor(Executor executor, java.util.function.Function<A, T> fn, A arg) {
+    public <A, T> Future<T> runInExecutor(Executor executor, Function<A, T> fn, A arg) {
         return runInExecutor(executor, () -> fn.apply(arg));
     }
 
     /** Sets the executor used when {@link #runInExecutor} gets null. */
     public void setDefaultExecutor(ExecutorService executor) {
-        defaultExecutor = executor;
-    }
-
-    private synchronized ExecutorService defaultExecutor() {
-        if (defaultExecutor == null) {
-            int workers = Math.min(32, Runtime.getRuntime().availableProcessors() + 4);
-            defaultExecutor = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "asyncio_" + EXECUTOR_THREADS.getAndIncrement());
-                t.setDaemon(true);
-                return t;
-            });
-        }
-        return defaultExecutor;
+        defaultExecutor.set(executor);
     }
 
     /** Whether the loop has made its default executor (the first {@code runInExecutor(null, ...)} or {@code toThread} does). */
     public boolean hasDefaultExecutor() {
-        return defaultExecutor != null;
+        return defaultExecutor.made();
     }
 
     /** Shuts the default executor down and waits for its threads to finish their work, without blocking the loop. */
     public Coroutine<Void> shutdownDefaultExecutor() {
-        return Coroutine.of(() -> {
-            ExecutorService executor = defaultExecutor;
-            if (executor == null) {
-                return;
-            }
-            executor.shutdown();
-            Executor ownThread = job -> new Thread(job, "asyncio-shutdown-executor").start();
-            Future<Boolean> joined = runInExecutor(ownThread, () -> executor.awaitTermination(300, java.util.concurrent.TimeUnit.SECONDS));
-            if (!Coroutine.await(joined)) {
-                System.err.println("The executor did not finish joining its threads within 300 seconds.");
-            }
-        });
+        return defaultExecutor.shutdown(this);
     }
 
     // ---- signals ---------------------------------------------------------------------------------------
@@ -555,7 +503,7 @@ public class EventLoop {
         }
         drainOtherThreads();
 
-        double endTime = time() + 1e-9;
+        double endTime = time() + CLOCK_RESOLUTION;
         while (!scheduled.isEmpty()) {
             TimerHandle timer = scheduled.peek();
             if (timer.when() >= endTime) {
@@ -571,6 +519,7 @@ public class EventLoop {
         }
 
         ThreadState state = ThreadState.current();
+        state.debug = debug;
         for (int n = ready.size(); n > 0; n--) {
             Handle handle = ready.poll();
             if (handle.cancelled()) {
@@ -579,9 +528,9 @@ public class EventLoop {
             if (debug) {
                 runTimed(handle);
             } else {
-                handle.run();
+                handle.run(this);
             }
-            Coroutine.afterCallback(state, handle.getContext());
+            state.callbackEnded(handle.getContext());
         }
     }
 
@@ -637,9 +586,9 @@ public class EventLoop {
     }
 
     private void runTimed(Handle handle) {
-        long start = System.nanoTime();
-        handle.run();
-        double took = (System.nanoTime() - start) / 1e9;
+        double start = time();
+        handle.run(this);
+        double took = time() - start;
         if (took >= slowCallbackDuration) {
             Task<?> task = Task.ofStep(handle.callback());
             String report = String.format("Executing %s took %.3f seconds", task != null ? task : handle, took);
@@ -673,7 +622,7 @@ public class EventLoop {
         try {
             exceptionHandler.handle(this, context);
         } catch (Throwable e) {
-            if (asyncrt.internal.Throwables.escapesLoop(e)) {
+            if (Throwables.escapesLoop(e)) {
                 throw e;
             }
             Map<String, Object> report = new LinkedHashMap<>();
@@ -686,57 +635,11 @@ public class EventLoop {
 
     /**
      * Writes {@code context} to standard error: the message, the other keys, then the exception's stack trace,
-     * with asyncrt's and the JDK's machinery folded away unless the loop is in debug mode.
+     * with asyncrt's and the JDK's machinery folded away unless the loop is in debug mode (Python's
+     * {@code default_exception_handler}); see {@link ErrorReport}.
      */
     public void defaultExceptionHandler(Map<String, Object> context) {
-        Object message = context.getOrDefault("message", "Unhandled exception in event loop");
-        StringBuilder out = new StringBuilder(String.valueOf(message));
-        context.entrySet().stream()
-                .filter(e -> !e.getKey().equals("message") && !e.getKey().equals("exception"))
-                .sorted(Map.Entry.comparingByKey())
-                .forEach(e -> out.append('\n').append(e.getKey()).append(": ").append(describe(e.getValue())));
-        Runnable report = () -> {
-            java.io.PrintStream err = System.err;
-            synchronized (err) {
-                err.println(out);
-                if (context.get("exception") instanceof Throwable t) {
-                    if (debug) {
-                        t.printStackTrace(err);
-                    } else {
-                        err.print(asyncrt.internal.FoldedTrace.of(t));
-                    }
-                }
-            }
-        };
-        Context concerned = contextConcerned(context);
-        if (concerned == null) {
-            report.run();
-        } else {
-            // In the context of the task or callback it is about: a host that routes output by context variable
-            // (the Jupyter kernel sends it to the cell that created the task) shows it there.
-            concerned.copy().run(report);
-        }
-    }
-
-    /** The context of the task, future or callback an error report is about, or null. */
-    private static Context contextConcerned(Map<String, Object> context) {
-        for (String key : new String[] {"task", "future"}) {
-            if (context.get(key) instanceof Task<?> task) {
-                return task.getContext();
-            }
-        }
-        return context.get("handle") instanceof Handle handle ? handle.getContext() : null;
-    }
-
-    private static String describe(Object value) {
-        if (value instanceof StackTraceElement[] trace) {
-            StringBuilder s = new StringBuilder("(most recent call first)");
-            for (StackTraceElement frame : trace) {
-                s.append("\n  at ").append(frame);
-            }
-            return s.toString();
-        }
-        return String.valueOf(value);
+        ErrorReport.write(context, debug);
     }
 
     /** For reports made off the loop's thread (by the garbage collector): queued if the loop runs, else handled here. */
@@ -774,6 +677,9 @@ public class EventLoop {
     /** Debug mode, as asyncio's: slow callbacks reported, thread misuse detected, creation stacks kept. */
     public void setDebug(boolean enabled) {
         debug = enabled;
+        if (thread == Thread.currentThread()) {
+            ThreadState.current().debug = enabled;
+        }
     }
 
     public boolean getDebug() {
@@ -825,7 +731,7 @@ public class EventLoop {
         if (isRunning()) {
             throw new IllegalStateException("This event loop is already running");
         }
-        if (!canRunLoopHere()) {
+        if (!Events.canRunLoopHere()) {
             throw new IllegalStateException("Cannot run the event loop while another loop is running");
         }
     }
@@ -841,31 +747,32 @@ public class EventLoop {
     // ---- low-level socket operations (asyncrt.sockets) -------------------------------------------------
 
     /** Accepts a connection on a non-blocking server channel, waiting for one (Python's {@code loop.sock_accept}). */
-    public Coroutine<java.nio.channels.SocketChannel> sockAccept(java.nio.channels.ServerSocketChannel server) {
-        return asyncrt.sockets.SocketOperations.accept(this, server);
+    public Coroutine<SocketChannel> sockAccept(ServerSocketChannel server) {
+        return SocketOperations.accept(this, server);
     }
 
     /** Connects a non-blocking channel to {@code address} (Python's {@code loop.sock_connect}). */
-    public Coroutine<Void> sockConnect(java.nio.channels.SocketChannel sock, java.net.SocketAddress address) {
-        return asyncrt.sockets.SocketOperations.connect(this, sock, address);
+    public Coroutine<Void> sockConnect(SocketChannel sock, SocketAddress address) {
+        return SocketOperations.connect(this, sock, address);
     }
 
     /** Receives up to {@code nbytes} bytes, waiting for some; empty at EOF (Python's {@code loop.sock_recv}). */
-    public Coroutine<byte[]> sockRecv(java.nio.channels.SocketChannel sock, int nbytes) {
-        return asyncrt.sockets.SocketOperations.recv(this, sock, nbytes);
+    public Coroutine<byte[]> sockRecv(SocketChannel sock, int nbytes) {
+        return SocketOperations.recv(this, sock, nbytes);
     }
 
     /** Receives into {@code buffer}; the byte count, 0 at EOF (Python's {@code loop.sock_recv_into}). */
-    public Coroutine<Integer> sockRecvInto(java.nio.channels.SocketChannel sock, java.nio.ByteBuffer buffer) {
-        return asyncrt.sockets.SocketOperations.recvInto(this, sock, buffer);
+    public Coroutine<Integer> sockRecvInto(SocketChannel sock, ByteBuffer buffer) {
+        return SocketOperations.recvInto(this, sock, buffer);
     }
 
     /**
      * Stops watching {@code channel} for good, ahead of closing it: the selector lets go of it on
-     * its next turn, and a channel closed after that closes its socket at once. (NIO defers
-     * closing a channel that is still registered with a selector, half-closing it meanwhile: two
-     * system calls more, and the descriptor lives a turn longer.) Transports call it when they
-     * close, then close the channel on a later turn.
+     * its next turn, and a channel closed after that closes its socket at once. Transports call it
+     * when they close, then close the channel on a later turn.
+     *
+     * @implNote NIO defers closing a channel that is still registered with a selector, half-closing
+     * it meanwhile: two system calls more, and the descriptor lives a turn longer.
      */
     public void unregister(SelectableChannel channel) {
         io.unregister(channel);
@@ -881,19 +788,19 @@ public class EventLoop {
     }
 
     /** Sends all of {@code data}, waiting while the socket is not writable (Python's {@code loop.sock_sendall}). */
-    public Coroutine<Void> sockSendall(java.nio.channels.SocketChannel sock, byte[] data) {
-        return asyncrt.sockets.SocketOperations.sendall(this, sock, java.nio.ByteBuffer.wrap(data));
+    public Coroutine<Void> sockSendall(SocketChannel sock, byte[] data) {
+        return SocketOperations.sendall(this, sock, ByteBuffer.wrap(data));
     }
 
     // ---- process pools (asyncrt.executors) -------------------------------------------------------------
 
     /**
      * {@link #runInExecutor(Executor, Callable)} for a function that can also run in another JVM:
-     * a lambda passed here is serializable, so a {@link asyncrt.executors.ProcessPoolExecutor}
+     * a lambda passed here is serializable, so a {@link ProcessPoolExecutor}
      * can ship it to a worker process; any other executor just runs it.
      */
-    public <T> Future<T> runInExecutor(Executor executor, asyncrt.executors.SerializableCallable<T> fn) {
-        if (executor instanceof asyncrt.executors.ProcessPoolExecutor pool) {
+    public <T> Future<T> runInExecutor(Executor executor, SerializableCallable<T> fn) {
+        if (executor instanceof ProcessPoolExecutor pool) {
             checkOpen();
             return Bridges.wrapFuture(pool.submit(fn), this);
         }
@@ -901,12 +808,12 @@ public class EventLoop {
     }
 
     /** {@code loop.run_in_executor(pool, fn, arg)} where {@code pool} may be a process pool; see the method above. */
-    public <A, T> Future<T> runInExecutor(Executor executor, asyncrt.executors.SerializableFunction<A, T> fn, A arg) {
-        if (executor instanceof asyncrt.executors.ProcessPoolExecutor pool) {
+    public <A, T> Future<T> runInExecutor(Executor executor, SerializableFunction<A, T> fn, A arg) {
+        if (executor instanceof ProcessPoolExecutor pool) {
             checkOpen();
             return Bridges.wrapFuture(pool.submit(fn, arg), this);
         }
-        return runInExecutor(executor, (java.util.function.Function<A, T>) fn, arg);
+        return runInExecutor(executor, (Function<A, T>) fn, arg);
     }
 
     @Override

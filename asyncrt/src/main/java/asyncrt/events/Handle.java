@@ -13,7 +13,6 @@ import java.util.Map;
 public class Handle {
     final Runnable callback;
     final Context context;
-    final EventLoop loop;
     private boolean cancelled;
     /** Where it was scheduled from, in debug mode. */
     final StackTraceElement[] sourceTraceback;
@@ -21,7 +20,19 @@ public class Handle {
     Handle(Runnable callback, Context context, EventLoop loop) {
         this.callback = callback;
         this.context = context;
-        this.loop = loop;
+        this.sourceTraceback = loop.getDebug() ? new Throwable().getStackTrace() : null;
+    }
+
+    /**
+     * A handle that is its own callback, for a subclass that implements {@link Runnable}: one object where a
+     * handle and its callback would be two.
+     *
+     * @implNote A task's step is such a handle, kept for as long as the task lives.
+     * @throws ClassCastException when the subclass is not a {@code Runnable}
+     */
+    protected Handle(Context context, EventLoop loop) {
+        this.callback = (Runnable) this;
+        this.context = context;
         this.sourceTraceback = loop.getDebug() ? new Throwable().getStackTrace() : null;
     }
 
@@ -44,7 +55,8 @@ public class Handle {
         return callback;
     }
 
-    void run() {
+    /** Runs the callback in its context, for {@code loop}, whose exception handler hears of a failure. */
+    void run(EventLoop loop) {
         try {
             context.run(callback);
         } catch (Throwable t) {

@@ -10,10 +10,12 @@ import asyncrt.contextvars.Context;
 public final class TimerHandle extends Handle implements Comparable<TimerHandle> {
     private final double when;
     private final long sequence;
+    private final EventLoop loop;
     boolean scheduled;
 
     TimerHandle(double when, long sequence, Runnable callback, Context context, EventLoop loop) {
         super(callback, context, loop);
+        this.loop = loop;
         this.when = when;
         this.sequence = sequence;
     }

@@ -7,16 +7,14 @@ import java.util.function.Predicate;
 /**
  * The loop's timers, soonest first: a min-heap, as Python's {@code heapq} list of
  * TimerHandles, ordered by {@link TimerHandle#compareTo} (due time, then the order they were
- * scheduled in).
+ * scheduled in). Each node has four children rather than two.
  *
- * <p>Each timer's due time is kept beside it in an array of doubles, so that sifting compares
+ * @implNote Each timer's due time is kept beside it in an array of doubles, so that sifting compares
  * numbers in one array. A heap of the handles alone follows a pointer to a handle at each
  * comparison: with 100 000 timers scheduled in a burst, a cache miss each time, which made the
- * insertion most of the cost of starting a sleeping task.
- *
- * <p>Each node has four children rather than two: the heap is half as deep, and the four due
- * times a step down compares sit side by side in memory. With 100 000 timers, taking the soonest
- * then touches about half as many cache lines.
+ * insertion most of the cost of starting a sleeping task. Four children per node make the heap
+ * half as deep, and the four due times a step down compares sit side by side in memory: with
+ * 100 000 timers, taking the soonest then touches about half as many cache lines.
  */
 final class TimerHeap {
     private double[] whens = new double[16];

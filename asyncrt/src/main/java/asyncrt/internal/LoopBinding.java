@@ -1,6 +1,7 @@
 package asyncrt.internal;
 
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 
 /**
  * Ties a synchronization primitive to the first event loop that uses it, as CPython's
@@ -19,7 +20,7 @@ public final class LoopBinding {
 
     /** The loop running now, bound on first use; fails if {@code owner} is bound to another. */
     public EventLoop loop() {
-        EventLoop running = EventLoop.getRunningLoop();
+        EventLoop running = Events.getRunningLoop();
         if (loop == null) {
             loop = running;
         } else if (loop != running) {

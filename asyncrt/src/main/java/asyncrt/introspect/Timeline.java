@@ -1,6 +1,7 @@
 package asyncrt.introspect;
 
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.events.Instrument;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.Task;
@@ -118,7 +119,7 @@ public final class Timeline implements Instrument {
     }
 
     private Recording loop() {
-        EventLoop loop = EventLoop.runningLoopOrNull();
+        EventLoop loop = Events.runningLoopOrNull();
         Recording recording = loops.get(loop);
         if (recording == null) {
             recording = new Recording();

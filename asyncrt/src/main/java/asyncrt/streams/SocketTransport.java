@@ -26,10 +26,12 @@ import java.util.Arrays;
  *     later turn and completes the closed future that {@code waitClosed()} awaits.</li>
  * </ul>
  *
- * <p>One economy asyncio does not make: an accepted connection's first bytes are usually waiting
- * already, so the transport reads them at once and starts watching the socket only when its
- * reader has to wait for more. A server that reads one request, answers and closes then never
- * registers the socket with the selector: two system calls fewer per connection.
+ * <p>Unlike asyncio's, the transport of an accepted connection reads the bytes already waiting at
+ * once, and starts watching the socket only when its reader has to wait for more.
+ *
+ * @implNote An accepted connection's first bytes are usually there already; a server that reads one
+ * request, answers and closes then never registers the socket with the selector, two system calls
+ * fewer per connection.
  */
 public final class SocketTransport {
     /** Python's {@code max_size}: the most one read takes from the socket. */

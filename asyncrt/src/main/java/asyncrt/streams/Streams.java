@@ -2,6 +2,7 @@ package asyncrt.streams;
 
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.sockets.OSError;
 import asyncrt.sockets.SocketErrors;
 import asyncrt.sockets.SocketOperations;
@@ -35,7 +36,7 @@ public final class Streams {
     public static Coroutine<Server> startServer(ClientConnectedCallback callback, String host, int port, int limit, int backlog) {
         checkLimit(limit);
         return Coroutine.of(() -> {
-            EventLoop loop = EventLoop.getRunningLoop();
+            EventLoop loop = Events.getRunningLoop();
             List<ServerSocketChannel> sockets = new ArrayList<>();
             try {
                 for (InetSocketAddress address : Coroutine.await(SocketOperations.resolve(loop, host, port))) {
@@ -59,7 +60,7 @@ public final class Streams {
     public static Coroutine<StreamPair> openConnection(String host, int port, int limit) {
         checkLimit(limit);
         return Coroutine.of(() -> {
-            EventLoop loop = EventLoop.getRunningLoop();
+            EventLoop loop = Events.getRunningLoop();
             List<RuntimeException> failures = new ArrayList<>();
             for (InetSocketAddress address : Coroutine.await(SocketOperations.resolve(loop, host, port))) {
                 SocketChannel channel = open(address);

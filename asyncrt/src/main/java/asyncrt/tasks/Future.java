@@ -5,6 +5,7 @@ import asyncrt.coroutines.Awaitable;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.coroutines.StopIteration;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.internal.Repr;
 import asyncrt.internal.Throwables;
 import java.lang.ref.Cleaner;
@@ -25,38 +26,51 @@ import java.util.function.Consumer;
 public class Future<T> implements Awaitable<T> {
     private static final Cleaner NEVER_RETRIEVED = Cleaner.create();
 
-    private enum State { PENDING, CANCELLED, FINISHED }
+    // The states: Python's _PENDING, _CANCELLED and _FINISHED, the last one split by outcome (FINISHED with
+    // a result, FAILED with an exception), so that one field holds either.
+    private static final byte PENDING = 0;
+    private static final byte CANCELLED = 1;
+    private static final byte FINISHED = 2;
+    private static final byte FAILED = 3;
 
-    /**
-     * A done callback and the context it runs in. A task's wake-up ({@link Task.Wakeup}) is one
-     * by itself, as it runs in its task's context: nothing to allocate when a task awaits.
-     */
+    /** A done callback and the context it runs in. */
     interface DoneCallback<T> {
         Consumer<? super Future<T>> fn();
 
         Context context();
     }
 
+    /**
+     * A done callback that is its own {@link #fn()} and schedules itself when the future is done,
+     * instead of being wrapped in a new callback for the ready queue: a task's wake-up, which reuses
+     * the task's step handle. Registered in its own context, it needs no wrapper either.
+     */
+    interface SelfScheduling<T> extends DoneCallback<T> {
+        /** Puts this callback in its loop's ready queue, to run once. */
+        void scheduleSoon();
+    }
+
     /** Any other done callback, with its context. */
     private record Registered<T>(Consumer<? super Future<T>> fn, Context context) implements DoneCallback<T> { }
 
     final EventLoop loop;
-    private State state = State.PENDING;
-    private T result;
-    private Throwable exception;
+    private byte state = PENDING;
+    /**
+     * FINISHED: the result (Python's {@code _result}); FAILED: the exception ({@code _exception}), wrapped in
+     * an {@link UnretrievedException} until someone looks at it; CANCELLED: the CancelledError that cancelled
+     * it, if recorded, until {@link #makeCancelledError()} hands it out.
+     */
+    private Object outcome;
     /** The message of the cancellation (Python's {@code _cancel_message}), shared with Task. */
     String cancelMessage;
-    /** The CancelledError that cancelled this future, handed out once by {@link #makeCancelledError()}. */
-    private CancelledError cancelledError;
     /** The done callbacks: null, one {@link DoneCallback} (by far the commonest case), or an ArrayList of them. */
     private Object callbacks;
     /** Set by {@code await} before yielding this future to the task (Python's {@code _asyncio_future_blocking}). */
     boolean blocking;
-    private UnretrievedException unretrieved;
 
     /** A pending future on the current event loop (the running one, else the thread's). */
     public Future() {
-        this(EventLoop.getEventLoop());
+        this(Events.getEventLoop());
     }
 
     /** A pending future on {@code loop}. */
@@ -71,41 +85,42 @@ public class Future<T> implements Awaitable<T> {
     // ---- state -------------------------------------------------------------------------------
 
     public boolean done() {
-        return state != State.PENDING;
+        return state != PENDING;
     }
 
     public boolean cancelled() {
-        return state == State.CANCELLED;
+        return state == CANCELLED;
     }
 
     /**
      * The result; throws the future's exception (the same object), a {@link CancelledError} if it
      * was cancelled, or an {@link InvalidStateError} while it is pending.
      */
+    @SuppressWarnings("unchecked")
     public T result() {
-        if (state == State.CANCELLED) {
+        if (state == CANCELLED) {
             throw makeCancelledError();
         }
-        if (state != State.FINISHED) {
+        if (state == PENDING) {
             throw new InvalidStateError("Result is not set.");
         }
         markRetrieved();
-        if (exception != null) {
-            throw Throwables.rethrow(exception);
+        if (state == FAILED) {
+            throw Throwables.rethrow(failure());
         }
-        return result;
+        return (T) outcome;
     }
 
     /** The exception, or null if it finished with a result; like {@link #result()} when cancelled or pending. */
     public Throwable exception() {
-        if (state == State.CANCELLED) {
+        if (state == CANCELLED) {
             throw makeCancelledError();
         }
-        if (state != State.FINISHED) {
+        if (state == PENDING) {
             throw new InvalidStateError("Exception is not set.");
         }
         markRetrieved();
-        return exception;
+        return peekException();
     }
 
     /**
@@ -114,32 +129,37 @@ public class Future<T> implements Awaitable<T> {
      * retrieved" the way {@link #exception()} does.
      */
     public Throwable peekException() {
-        return state == State.FINISHED ? exception : null;
+        return state == FAILED ? failure() : null;
+    }
+
+    private Throwable failure() {
+        return outcome instanceof UnretrievedException unretrieved ? unretrieved.exception : (Throwable) outcome;
     }
 
     // ---- completing ----------------------------------------------------------------------------
 
     public void setResult(T value) {
-        if (state != State.PENDING) {
-            throw new InvalidStateError(state + ": " + this);
+        if (state != PENDING) {
+            throw new InvalidStateError(stateName().toUpperCase() + ": " + this);
         }
-        result = value;
-        state = State.FINISHED;
+        outcome = value;
+        state = FINISHED;
         scheduleCallbacks();
     }
 
     public void setException(Throwable exc) {
-        if (state != State.PENDING) {
-            throw new InvalidStateError(state + ": " + this);
+        if (state != PENDING) {
+            throw new InvalidStateError(stateName().toUpperCase() + ": " + this);
         }
         if (exc instanceof StopIteration) {
             throw new IllegalArgumentException("StopIteration interacts badly with coroutines and cannot be raised into a Future");
         }
-        exception = exc;
-        state = State.FINISHED;
-        unretrieved = new UnretrievedException(loop, exc, this instanceof Task ? "Task" : "Future", toString(),
-                this instanceof Task<?> task ? task.getContext() : asyncrt.contextvars.Context.current());
+        outcome = exc;
+        state = FAILED;
+        UnretrievedException unretrieved = new UnretrievedException(loop, exc, this instanceof Task ? "Task" : "Future",
+                toString(), this instanceof Task<?> task ? task.getContext() : Context.current());
         unretrieved.cleanable = NEVER_RETRIEVED.register(this, unretrieved);
+        outcome = unretrieved;
         scheduleCallbacks();
     }
 
@@ -155,16 +175,18 @@ public class Future<T> implements Awaitable<T> {
 
     /** Cancels, recording the CancelledError that did it so that awaiters receive that same object. */
     void cancelWith(CancelledError error) {
-        cancelledError = error;
+        if (state == PENDING) {
+            outcome = error;
+        }
         cancelFuture(null);
     }
 
     private boolean cancelFuture(String msg) {
         markRetrieved();
-        if (state != State.PENDING) {
+        if (state != PENDING) {
             return false;
         }
-        state = State.CANCELLED;
+        state = CANCELLED;
         cancelMessage = msg;
         scheduleCallbacks();
         return true;
@@ -172,18 +194,18 @@ public class Future<T> implements Awaitable<T> {
 
     /** The CancelledError to throw for this cancelled future: the recorded one once, then fresh ones. */
     CancelledError makeCancelledError() {
-        if (cancelledError != null) {
-            CancelledError error = cancelledError;
-            cancelledError = null;
+        if (state == CANCELLED && outcome != null) {
+            CancelledError error = (CancelledError) outcome;
+            outcome = null;
             return error;
         }
         return cancelMessage == null ? new CancelledError() : new CancelledError(cancelMessage);
     }
 
     void markRetrieved() {
-        if (unretrieved != null) {
+        if (state == FAILED && outcome instanceof UnretrievedException unretrieved) {
             unretrieved.retrieved();
-            unretrieved = null;
+            outcome = unretrieved.exception;
         }
     }
 
@@ -197,12 +219,12 @@ public class Future<T> implements Awaitable<T> {
     /** Runs {@code fn(this)} on the loop once this future is done, in {@code context}. */
     @SuppressWarnings("unchecked")
     public void addDoneCallback(Consumer<? super Future<T>> fn, Context context) {
-        if (state != State.PENDING) {
+        if (state != PENDING) {
             loop.callSoon(() -> fn.accept(this), context);
             return;
         }
-        DoneCallback<T> callback = fn instanceof Task.Wakeup wakeup && context == wakeup.context()
-                ? (DoneCallback<T>) (DoneCallback<?>) wakeup : new Registered<>(fn, context);
+        DoneCallback<T> callback = fn instanceof SelfScheduling<?> self && self.fn() == fn && context == self.context()
+                ? (DoneCallback<T>) self : new Registered<>(fn, context);
         if (callbacks == null) {
             callbacks = callback;
         } else if (callbacks instanceof ArrayList<?> list) {
@@ -254,13 +276,10 @@ public class Future<T> implements Awaitable<T> {
     }
 
     private void schedule(DoneCallback<T> cb) {
-        if (cb instanceof Task.Wakeup wakeup) {
-            wakeup.task().wakeUpSoon();
+        if (cb instanceof SelfScheduling<T> self) {
+            self.scheduleSoon();
         } else {
             loop.callSoon(() -> cb.fn().accept(this), cb.context());
-        }
-        if (cb.fn() instanceof Task.Wakeup wakeup) {
-            loop.instruments().taskScheduled(wakeup.task());
         }
     }
 
@@ -287,6 +306,14 @@ public class Future<T> implements Awaitable<T> {
 
     // ---- repr ------------------------------------------------------------------------------------
 
+    private String stateName() {
+        return switch (state) {
+            case PENDING -> "pending";
+            case CANCELLED -> "cancelled";
+            default -> "finished";
+        };
+    }
+
     @Override
     public String toString() {
         return "<" + getClass().getSimpleName() + " " + String.join(" ", reprInfo()) + ">";
@@ -295,9 +322,11 @@ public class Future<T> implements Awaitable<T> {
     /** The parts of the repr, as Python's {@code _future_repr_info}: the state, the outcome, the callbacks. */
     List<String> reprInfo() {
         List<String> info = new ArrayList<>();
-        info.add(state.name().toLowerCase());
-        if (state == State.FINISHED) {
-            info.add(exception != null ? "exception=" + Repr.of(exception) : "result=" + Repr.of(result));
+        info.add(stateName());
+        if (state == FINISHED) {
+            info.add("result=" + Repr.of(outcome));
+        } else if (state == FAILED) {
+            info.add("exception=" + Repr.of(failure()));
         }
         if (callbacks != null) {
             List<String> names = callbackList().stream().map(cb -> Repr.callback(cb.fn())).toList();
@@ -318,12 +347,12 @@ public class Future<T> implements Awaitable<T> {
         private final String kind;
         private final String description;
         /** The context of the task, or of the callback that set the exception: where the report belongs. */
-        private final asyncrt.contextvars.Context context;
+        private final Context context;
         private volatile boolean retrieved;
         Cleaner.Cleanable cleanable;
 
         UnretrievedException(EventLoop loop, Throwable exception, String kind, String description,
-                             asyncrt.contextvars.Context context) {
+                             Context context) {
             this.loop = loop;
             this.exception = exception;
             this.kind = kind;

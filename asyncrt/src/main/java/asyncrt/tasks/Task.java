@@ -3,7 +3,9 @@ package asyncrt.tasks;
 import asyncrt.contextvars.Context;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Events;
 import asyncrt.events.Handle;
+import asyncrt.internal.Repr;
 import asyncrt.internal.Throwables;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,23 +22,44 @@ import java.util.function.Consumer;
  * at the {@code await} where it is suspended (or at its next one). The coroutine may catch it to
  * clean up; if it lets it propagate, the task ends cancelled.
  *
+ * <h2 id="invariant">The invariant</h2>
+ *
+ * <p>CPython states it at the top of its {@code Task}: either {@code _fut_waiter} is None and
+ * {@code __step} is scheduled, or it is a future and {@code __step} is not; the only way from the
+ * second state to the first is {@code __wakeup}. Here, for a task that is not done and not running:
+ *
+ * <ul>
+ * <li>either {@link #futWaiter} is null and the task's step is scheduled: its {@link #step} handle
+ *     is in the loop's ready queue (or, once, a callback that throws an error into the coroutine);</li>
+ * <li>or {@code futWaiter} is the future the task awaits, the task's {@link Step} is that future's
+ *     done callback, and the step handle is not in the ready queue.</li>
+ * </ul>
+ *
+ * <p>The only way from the second state to the first is that future being done: its callbacks
+ * run {@link Step#scheduleSoon()}, the wake-up, which queues the same step handle. When the handle
+ * runs and finds {@code futWaiter} set, it wakes the task ({@code __wakeup}: the future's outcome
+ * goes into the coroutine), and {@link #step(Throwable)} clears {@code futWaiter} before resuming
+ * the coroutine. So the handle is never queued twice, which is why one handle serves every step of
+ * a task, and why {@link #cancel} may cancel {@code futWaiter} instead of the step.
+ *
  * @param <T> the type of the coroutine's result
  */
 public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
     private final Coroutine<T> coro;
-    private final Context context;
-    private String name;
     private final long number;
 
-    /** The future this task is suspended on, if any (Python's {@code _fut_waiter}). */
+    /** The future this task is suspended on, if any (Python's {@code _fut_waiter}); see <a href="#invariant">the invariant</a>. */
     private Future<?> futWaiter;
-    private boolean mustCancel;
-    private int numCancelsRequested;
+    /** What few tasks use: a name given, cancellation requests. Made on first use, as most tasks never need it. */
+    private Uncommon uncommon;
 
-    private final Handle step;
-    private final Wakeup wakeup = new Wakeup(this);
+    /**
+     * The task's step, a handle in the task's context queued whenever the task is to run; at most once at a time,
+     * by <a href="#invariant">the invariant</a>.
+     */
+    private final Step step;
 
     /** Links in the loop's list of live tasks. */
     Task<?> prevLive;
@@ -52,24 +75,25 @@ public class Task<T> extends Future<T> {
                     + ": each Task needs a fresh coroutine");
         }
         this.coro = coro;
-        this.context = context != null ? context : Context.copyContext();
         this.number = NAME_COUNTER.incrementAndGet();
-        this.name = name;
-        this.step = loop.newHandle(new Step(this), this.context);
+        if (name != null) {
+            uncommon().name = name;
+        }
+        this.step = new Step(this, context != null ? context : Context.copyContext());
         loop.tasks().register(this);
-        loop.callSoon(step);
+        loop.callSoon((Handle) step);
         loop.instruments().taskSpawned(this);
         loop.instruments().taskScheduled(this);
     }
 
     /** The task running now on the running loop (Python's {@code asyncio.current_task()}), or null. */
     public static Task<?> currentTask() {
-        return EventLoop.getRunningLoop().tasks().current();
+        return Events.getRunningLoop().tasks().current();
     }
 
     /** The tasks of the running loop that are not done yet (Python's {@code asyncio.all_tasks()}). */
     public static List<Task<?>> allTasks() {
-        return EventLoop.getRunningLoop().tasks().all();
+        return Events.getRunningLoop().tasks().all();
     }
 
     /** The task whose step {@code callback} is (a callback in the loop's ready queue), or null for any other callback. */
@@ -83,8 +107,10 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * A task hashes by its {@link #id()}, which is cheaper to compute than an identity hash and spreads evenly; it
-     * still equals only itself. Instruments that keep a map of every task (a {@code Timeline}) stay fast.
+     * A task hashes by its {@link #id()}; it still equals only itself.
+     *
+     * @implNote The id is cheaper to compute than an identity hash and spreads as evenly, so instruments that keep
+     * a map of every task (a {@code Timeline}) stay fast.
      */
     @Override
     public int hashCode() {
@@ -92,14 +118,12 @@ public class Task<T> extends Future<T> {
     }
 
     public String getName() {
-        if (name == null) {
-            name = "Task-" + number;
-        }
-        return name;
+        String given = uncommon == null ? null : uncommon.name;
+        return given != null ? given : "Task-" + number;
     }
 
     public void setName(String name) {
-        this.name = name;
+        uncommon().name = name;
     }
 
     public Coroutine<T> getCoro() {
@@ -107,7 +131,7 @@ public class Task<T> extends Future<T> {
     }
 
     public Context getContext() {
-        return context;
+        return step.getContext();
     }
 
     /** The future this task is suspended on now, or null. */
@@ -124,29 +148,33 @@ public class Task<T> extends Future<T> {
         if (done()) {
             return false;
         }
-        numCancelsRequested++;
+        Uncommon requests = uncommon();
+        requests.cancelsRequested++;
         if (futWaiter != null && futWaiter.cancel(msg)) {
             return true;
         }
-        mustCancel = true;
+        requests.mustCancel = true;
         cancelMessage = msg;
         return true;
     }
 
     /** How many cancellation requests are pending (Python 3.11's {@code cancelling()}). */
     public int cancelling() {
-        return numCancelsRequested;
+        return uncommon == null ? 0 : uncommon.cancelsRequested;
     }
 
     /** Withdraws one cancellation request and returns how many remain (Python 3.11's {@code uncancel()}). */
     public int uncancel() {
-        if (numCancelsRequested > 0) {
-            numCancelsRequested--;
-            if (numCancelsRequested == 0) {
-                mustCancel = false;
+        if (uncommon == null) {
+            return 0;
+        }
+        if (uncommon.cancelsRequested > 0) {
+            uncommon.cancelsRequested--;
+            if (uncommon.cancelsRequested == 0) {
+                uncommon.mustCancel = false;
             }
         }
-        return numCancelsRequested;
+        return uncommon.cancelsRequested;
     }
 
     // ---- a task completes itself --------------------------------------------------------------
@@ -165,15 +193,20 @@ public class Task<T> extends Future<T> {
 
     // ---- the step --------------------------------------------------------------------------------
 
+    /**
+     * One step (Python's {@code __step}): resumes the coroutine, throwing {@code exc} in if not null, until
+     * it suspends or ends. Entered in the first state of <a href="#invariant">the invariant</a>, or from the
+     * wake-up, which leaves the second; clearing {@link #futWaiter} completes that transition.
+     */
     private void step(Throwable exc) {
         if (done()) {
             throw new InvalidStateError("step(): already done: " + this + ", " + exc);
         }
-        if (mustCancel) {
+        if (mustCancel()) {
             if (!(exc instanceof CancelledError)) {
                 exc = makeCancelledError();
             }
-            mustCancel = false;
+            uncommon.mustCancel = false;
         }
         futWaiter = null;
         LoopTasks tasks = loop.tasks();
@@ -195,8 +228,8 @@ public class Task<T> extends Future<T> {
         loop.tasks().unregister(this);
         Throwable failure = coro.failure();
         if (failure == null) {
-            if (mustCancel) {
-                mustCancel = false;
+            if (mustCancel()) {
+                uncommon.mustCancel = false;
                 super.cancel(cancelMessage);
             } else {
                 super.setResult(coro.result());
@@ -213,9 +246,10 @@ public class Task<T> extends Future<T> {
         loop.instruments().taskExited(this);
     }
 
+    /** After a step that suspended: schedules the next step, or enters the second state of <a href="#invariant">the invariant</a>. */
     private void suspended(Object yielded) {
         if (yielded == null) {
-            loop.callSoon(step);  // a bare yield, as sleep(0) does: run again next iteration
+            loop.callSoon((Handle) step);  // a bare yield, as sleep(0) does: run again next iteration
             loop.instruments().taskScheduled(this);
         } else if (yielded instanceof Future<?> future && future.blocking) {
             future.blocking = false;
@@ -224,35 +258,26 @@ public class Task<T> extends Future<T> {
             } else if (future == this) {
                 retryWith(new IllegalStateException("Task cannot await on itself: " + this));
             } else {
-                future.addDoneCallback(wakeup, context);
+                future.addDoneCallback(step, step.getContext());
                 futWaiter = future;
                 loop.instruments().taskWaiting(this, future);
-                if (mustCancel && future.cancel(cancelMessage)) {
-                    mustCancel = false;
+                if (mustCancel() && future.cancel(cancelMessage)) {
+                    uncommon.mustCancel = false;
                 }
             }
         } else if (yielded instanceof Future<?> future) {
             retryWith(new IllegalStateException("yield was used instead of await in task " + this + " with " + future));
         } else {
-            retryWith(new IllegalStateException("Task got bad yield: " + asyncrt.internal.Repr.of(yielded)));
+            retryWith(new IllegalStateException("Task got bad yield: " + Repr.of(yielded)));
         }
     }
 
     private void retryWith(Throwable exc) {
-        loop.callSoon(() -> step(exc), context);
+        loop.callSoon(() -> step(exc), step.getContext());
         loop.instruments().taskScheduled(this);
     }
 
-    /**
-     * Schedules the wake-up of this task, the future it awaits being done. It goes through the
-     * task's step handle, which runs {@link #wakeup} while the task waits on a future (a task
-     * waits on one future at a time, and its step is never queued meanwhile): no callback
-     * object is allocated for it.
-     */
-    void wakeUpSoon() {
-        loop.callSoon(step);
-    }
-
+    /** Python's {@code __wakeup}: the awaited future is done; its outcome goes into the coroutine at the next step. */
     private void wakeup(Future<?> future) {
         Throwable exc = null;
         try {
@@ -264,10 +289,24 @@ public class Task<T> extends Future<T> {
     }
 
     /**
-     * A task's step as a callback (Python's {@code Task.__step}); while the task waits on a
-     * future, its wake-up (Python's {@code Task.__wakeup}), scheduled when that future is done.
+     * A task's step (Python's {@code Task.__step}) and, while the task waits on a future, its
+     * wake-up (Python's {@code Task.__wakeup}): a handle that is its own callback, queued for every
+     * step, and the done callback of the awaited future, which queues it again rather than a new
+     * callback.
      */
-    record Step(Task<?> task) implements Runnable {
+    static final class Step extends Handle implements Runnable, Consumer<Future<?>>, SelfScheduling<Object> {
+        private final Task<?> task;
+
+        Step(Task<?> task, Context context) {
+            super(context, task.loop);
+            this.task = task;
+        }
+
+        Task<?> task() {
+            return task;
+        }
+
+        /** Which of the two this run is, <a href="Task.html#invariant">the invariant</a> tells by {@code futWaiter}. */
         @Override
         public void run() {
             Future<?> awaited = task.futWaiter;
@@ -278,20 +317,17 @@ public class Task<T> extends Future<T> {
             }
         }
 
-        @Override
-        public String toString() {
-            return task.futWaiter != null ? "Task.task_wakeup()" : "Task.__step()";
-        }
-    }
-
-    /**
-     * The done callback by which an awaited future resumes its task (Python's {@code Task.__wakeup}),
-     * in the task's context. The future schedules it through {@link #wakeUpSoon}.
-     */
-    record Wakeup(Task<?> task) implements Consumer<Future<?>>, DoneCallback<Object> {
+        /** As a done callback run in another context than the task's: the wake-up itself. */
         @Override
         public void accept(Future<?> future) {
             task.wakeup(future);
+        }
+
+        /** The one way out of the waiting state of <a href="Task.html#invariant">the invariant</a>. */
+        @Override
+        public void scheduleSoon() {
+            task.loop.callSoon((Handle) task.step);  // the handle itself, not a new one around it as a Runnable
+            task.loop.instruments().taskScheduled(task);
         }
 
         @Override
@@ -301,13 +337,39 @@ public class Task<T> extends Future<T> {
 
         @Override
         public Context context() {
-            return task.context;
+            return task.getContext();
+        }
+
+        @Override
+        public String describeCallback() {
+            return task.futWaiter != null ? "Task.task_wakeup()" : "Task.__step()";
         }
 
         @Override
         public String toString() {
-            return "Task.task_wakeup()";
+            return "<Handle " + (cancelled() ? "cancelled " : "") + describeCallback() + ">";
         }
+    }
+
+    // ---- what few tasks use --------------------------------------------------------------------
+
+    /** A name given to the task, and its cancellation requests (Python's {@code _num_cancels_requested}, {@code _must_cancel}). */
+    private static final class Uncommon {
+        String name;
+        int cancelsRequested;
+        /** Whether a CancelledError is to be thrown into the coroutine at its next step. */
+        boolean mustCancel;
+    }
+
+    private Uncommon uncommon() {
+        if (uncommon == null) {
+            uncommon = new Uncommon();
+        }
+        return uncommon;
+    }
+
+    private boolean mustCancel() {
+        return uncommon != null && uncommon.mustCancel;
     }
 
     // ---- repr --------------------------------------------------------------------------------------
@@ -316,7 +378,7 @@ public class Task<T> extends Future<T> {
     @Override
     List<String> reprInfo() {
         List<String> info = super.reprInfo();
-        if (numCancelsRequested > 0 && !done()) {
+        if (cancelling() > 0 && !done()) {
             info.set(0, "cancelling");
         }
         info.add(1, "name='" + getName() + "'");

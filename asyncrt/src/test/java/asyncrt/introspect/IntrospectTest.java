@@ -12,10 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import asyncrt.Asyncio;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.locks.Event;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.Task;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +56,7 @@ class IntrospectTest {
         assertEquals("waiting", sleeper.state());
         assertEquals(List.of("sleep", "child"), sleeper.stack().stream().map(FrameInfo::coroutine).toList());
         assertEquals("IntrospectTest.java", sleeper.stack().get(1).file());
-        assertEquals(27, sleeper.stack().get(1).line(), "the line of await(sleep(delay)) in child()");
+        assertEquals(29, sleeper.stack().get(1).line(), "the line of await(sleep(delay)) in child()");
         TaskInfo gatherer = byName(s, "gatherer");
         assertEquals("gather of sleeper, gated", gatherer.awaiting());
         assertEquals(List.of(gatherer.id()), sleeper.awaitedBy());
@@ -64,7 +66,7 @@ class IntrospectTest {
         assertEquals("running", main.state(), "the snapshot was taken from the main task's step");
         String graph = Introspect.formatCallGraph(s, sleeper.id());
         assertTrue(graph.startsWith("* Task(name='sleeper', id=" + sleeper.id() + ")\n  + Call stack:\n"), graph);
-        assertTrue(graph.contains("File 'IntrospectTest.java', line 27, in child()"), graph);
+        assertTrue(graph.contains("File 'IntrospectTest.java', line 29, in child()"), graph);
         assertTrue(graph.contains("+ Awaited by:\n     * Task(name='gatherer'"), graph);
     }
 
@@ -88,7 +90,7 @@ class IntrospectTest {
         assertTrue(reports[0].matches("(?s).*timers: [23] scheduled, next in .*"), reports[0]);
         assertTrue(reports[0].contains("tasks: 3 (1 running, 2 waiting)"), reports[0]);
         assertTrue(reports[1].lines().findFirst().orElseThrow().startsWith("id"), reports[1]);
-        assertTrue(reports[1].matches("(?s).*worker-a +waiting +sleep\\(\\) Sleep.java:\\d+ <- child\\(\\) IntrospectTest.java:27 .*"), reports[1]);
+        assertTrue(reports[1].matches("(?s).*worker-a +waiting +sleep\\(\\) Sleep.java:\\d+ <- child\\(\\) IntrospectTest.java:29 .*"), reports[1]);
         assertTrue(reports[2].contains("(T) parent [waiting]"), reports[2]);
         assertTrue(reports[2].contains("    └── (T) worker-a [waiting]"), reports[2]);
     }
@@ -97,15 +99,20 @@ class IntrospectTest {
     void aSnapshotFromAnotherThreadIsTakenByTheLoopBetweenCallbacks() throws Exception {
         EventLoop loop = EventLoop.newEventLoop();
         CompletableFuture<LoopSnapshot> fromOutside = new CompletableFuture<>();
+        CountDownLatch bothWaiting = new CountDownLatch(1);
+        Event snapshotTaken = new Event();
         Thread runner = new Thread(() -> {
             loop.runUntilComplete(async(() -> {
                 createTask(sleep(10), "background");
-                await(sleep(0.3));
+                await(sleep(0));  // the background task's first step: its timer
+                bothWaiting.countDown();
+                await(snapshotTaken.wait_());
             }));
         });
         runner.start();
-        Thread.sleep(100);
+        bothWaiting.await();
         fromOutside.complete(Introspect.snapshot(loop));
+        loop.callSoonThreadsafe(snapshotTaken::set);
         runner.join(TimeUnit.SECONDS.toMillis(30));
         loop.close();
         LoopSnapshot s = fromOutside.get();

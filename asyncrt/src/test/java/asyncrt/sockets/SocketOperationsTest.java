@@ -132,8 +132,8 @@ class SocketOperationsTest {
 
     @Test
     void aReaderRemovedAndAddedAgainInOneCallbackStillFires() {
-        // Regression: removeReader used to cancel the selection key, and re-registering the channel
-        // before the next select threw CancelledKeyException.
+        // Cancelling the selection key in removeReader would make re-registering the channel before
+        // the next select throw CancelledKeyException.
         List<String> fired = new ArrayList<>();
         Asyncio.run(async(() -> {
             EventLoop loop = getRunningLoop();
