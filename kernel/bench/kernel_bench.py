@@ -4,7 +4,8 @@ For each kernel: time from launching the kernel process to its first kernel_info
 (RSS) right after that reply and once it has settled; the round trip of a trivial cell (send execute_request,
 receive execute_reply) once warm, for `1+1` and for a cell that needs the compiler (`Math.max(1, 2)` in Java,
 `max(1, 2)` in Python); the spawn workload of bench/run run from a cell, awaited on the kernel's own loop
-and (our kernel) in Asyncio.run. Prints figures; asserts nothing.
+and (our kernel) in Asyncio.run; in a fresh kernel, the memory kept per simple cell over 500 cells (see
+RETAINED). Prints figures; asserts nothing.
 
 Usage: .venv/bin/python kernel_bench.py [--starts N] [--trips N] [--json] [KERNEL ...]
        (default kernels: java-asyncrt python3)
@@ -80,6 +81,48 @@ async def spawn_on_the_kernel_loop():
         "loop": "await spawn_on_the_kernel_loop()",
     },
 }
+
+
+# Retained memory per cell: the kernel's heap in use after a full collection, measured from inside the kernel
+# after a warm-up of cells and again after more simple cells (a declaration, a call, a print, in turn). Java:
+# the heap in use after System.gc() (the kernelspec's serial collector makes that a full collection), and
+# the metaspace beside it (the classes of compiled cells); Python: the bytes tracemalloc sees in use after
+# gc.collect(), tracing from before the warm-up.
+RETAINED = {
+    "java": {
+        "start": "1",
+        "heap": "((java.util.function.LongSupplier) () -> { System.gc(); System.gc(); return java.lang.management"
+                ".ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(); }).getAsLong()",
+        "metaspace": "java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()"
+                     ".filter(p -> p.getName().equals(\"Metaspace\")).mapToLong(p -> p.getUsage().getUsed()).sum()",
+        "cells": ["int x{n} = {n};", "Math.max({n}, 2)", "System.out.println(\"line {n}\");"],
+    },
+    "python": {
+        "start": "import gc, tracemalloc; tracemalloc.start()",
+        "heap": "gc.collect(); tracemalloc.get_traced_memory()[0]",
+        "cells": ["x{n} = {n}", "max({n}, 2)", "print(\"line {n}\")"],
+    },
+}
+
+
+RETAINED_WARM_UP = 100
+
+
+def simple_cells(kc, language, first, count):
+    cells = RETAINED[language]["cells"]
+    for n in range(first, first + count):
+        kc.execute_interactive(cells[n % len(cells)].format(n=n), timeout=60, output_hook=lambda m: None)
+
+
+def retained_per_cell(kc, language, warm_up=RETAINED_WARM_UP, cells=500):
+    """Bytes of heap (and, for Java, of metaspace) kept per simple cell, over `cells` cells after `warm_up`."""
+    probe = RETAINED[language]
+    kc.execute_interactive(probe["start"], timeout=60, output_hook=lambda m: None)
+    simple_cells(kc, language, 0, warm_up)
+    before = {k: int(cell_value(kc, probe[k]).rstrip("L")) for k in ("heap", "metaspace") if k in probe}
+    simple_cells(kc, language, warm_up, cells)
+    after = {k: int(cell_value(kc, probe[k]).rstrip("L")) for k in before}
+    return {k: (after[k] - before[k]) / cells for k in before}
 
 
 def rss_mb(pid):
@@ -171,7 +214,7 @@ def stop(km, kc):
     km.shutdown_kernel(now=False)
 
 
-def bench(kernel_name, starts, trips, spawn_rounds=3):
+def bench(kernel_name, starts, trips, spawn_rounds=3, retained_cells=500):
     language = KernelManager(kernel_name=kernel_name).kernel_spec.language
     cells = CELLS.get(language, CELLS["python"])
     start_times, rss_first, rss_settled = [], [], []
@@ -193,7 +236,13 @@ def bench(kernel_name, starts, trips, spawn_rounds=3):
     rss_after = rss_mb(pid)
     spawn = spawn_in_cells(kc, language, spawn_rounds) if spawn_rounds > 0 else {}
     stop(km, kc)
+    km, kc, _ = start(kernel_name)  # a fresh kernel, so that only the simple cells are in it
+    kc.wait_for_ready(timeout=120)
+    retained = retained_per_cell(kc, language, RETAINED_WARM_UP, retained_cells) if retained_cells > 0 else {}
+    stop(km, kc)
     return {
+        "retained": retained,
+        "retained_cells": retained_cells,
         "spawn": spawn,
         "start": start_times,
         "rss_first": statistics.median(rss_first),
@@ -214,6 +263,7 @@ def figures(kernel_name, r):
         "compiled_ms": round(statistics.median(r["trips"]["compiled"]), 3),
         "rss_mb": round(r["rss_first"], 1),
         "rss_settled_mb": round(r["rss_settled"], 1),
+        **{"retained_%s_kb_per_cell" % part: round(b / 1024, 2) for part, b in r["retained"].items()},
         **{"spawn_%s_ns" % way: round(ns, 1) for way, ns in r["spawn"].items()},
         **({"spawn_loop_over_run": round(r["spawn"]["loop"] / r["spawn"]["run"], 3)}
            if {"loop", "run"} <= r["spawn"].keys() else {}),
@@ -226,18 +276,21 @@ def main():
     parser.add_argument("--trips", type=int, default=200, help="timed round trips per cell (default 200)")
     parser.add_argument("--spawn-rounds", type=int, default=3,
                         help="timed runs of the spawn workload from a cell, after one warm-up (default 3; 0: none)")
+    parser.add_argument("--retained-cells", type=int, default=500,
+                        help="simple cells, after 100 to warm up, over which to measure the memory kept per cell"
+                             " (default 500; 0: none)")
     parser.add_argument("--json", action="store_true", help="print one JSON line of medians per kernel, nothing else")
     parser.add_argument("kernels", nargs="*", default=["java-asyncrt", "python3"])
     args = parser.parse_args()
     os.environ.setdefault("ASYNCRT_KERNEL_HISTORY_FILE", os.path.join(tempfile.mkdtemp(), "history.jsonl"))
     if args.json:
         for name in args.kernels:
-            print(json.dumps(figures(name, bench(name, args.starts, args.trips, args.spawn_rounds))), flush=True)
+            print(json.dumps(figures(name, bench(name, args.starts, args.trips, args.spawn_rounds, args.retained_cells))), flush=True)
         return
     print("kernel benchmarks: %d starts, %d round trips per cell, %d CPUs, load average %.1f"
           % (args.starts, args.trips, os.cpu_count(), os.getloadavg()[0]))
     for name in args.kernels:
-        r = bench(name, args.starts, args.trips, args.spawn_rounds)
+        r = bench(name, args.starts, args.trips, args.spawn_rounds, args.retained_cells)
         s = sorted(r["start"])
         print("\n%s" % name)
         print("  start to first kernel_info_reply: median %.3f s  (min %.3f, max %.3f)"
@@ -248,6 +301,8 @@ def main():
             t = sorted(times)
             print("  warm round trip %-16r median %6.2f ms  p90 %6.2f ms  min %6.2f ms"
                   % (r["cells"][label], statistics.median(t), t[int(len(t) * 0.9)], t[0]))
+        for part, b in r["retained"].items():
+            print("  %s kept per simple cell, over %d cells: %.1f KB" % (part, r["retained_cells"], b / 1024))
         for way, ns in r["spawn"].items():
             print("  spawn workload from a cell, %-28s %7.1f ns per task step"
                   % ({"loop": "awaited on the kernel's loop:", "run": "in Asyncio.run:"}[way], ns))

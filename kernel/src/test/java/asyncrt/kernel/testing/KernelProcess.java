@@ -82,6 +82,8 @@ public final class KernelProcess implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("--add-exports");
             command.add("java.base/jdk.internal.vm=ALL-UNNAMED");
+            command.add("--add-opens");
+            command.add("jdk.jshell/jdk.jshell=ALL-UNNAMED");
             command.addAll(jvmOptions);
             command.add("-cp");
             command.add(String.join(File.pathSeparator, testClasspath()));
