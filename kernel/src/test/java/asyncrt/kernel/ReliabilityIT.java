@@ -329,6 +329,72 @@ class ReliabilityIT {
         assertAnswers();
     }
 
+    @Test
+    void theServersErrorReportsAreAsShortAsAsynciosAndDebugModeKeepsEveryFrame() throws Exception {
+        int handler = reportLines("handler", false);
+        int reset = reportLines("reset", false);
+        int handlerInDebug = reportLines("handler", true);
+        int pythonHandler = pythonReportLines("handler");
+        int pythonReset = pythonReportLines("reset");
+        System.out.println("reliability: error report lines of a server, asyncrt | CPython asyncio (same script):"
+                + " handler exception " + handler + " | " + pythonHandler + ", connection reset " + reset + " | "
+                + pythonReset + "; asyncrt in debug mode, handler exception " + handlerInDebug);
+        assertTrue(handler <= 6 && reset <= 11, handler + " and " + reset + " lines");
+        assertTrue(pythonHandler < 0 || handler <= pythonHandler && reset <= pythonReset, "no longer than asyncio's");
+        assertTrue(handlerInDebug > handler + 10, "debug mode keeps the frames: " + handlerInDebug);
+    }
+
+    /** Lines that the default exception handler writes for a server's failing handler, or a client's reset. */
+    private static int reportLines(String kind, boolean debug) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED", "-cp",
+                String.join(java.io.File.pathSeparator, KernelProcess.testClasspath()),
+                reliability.ServerErrorScript.class.getName(), kind));
+        if (debug) {
+            command.add("debug");
+        }
+        Process java = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String report = new String(java.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        java.waitFor();
+        int start = report.indexOf("Unhandled exception in client_connected_cb");
+        assertTrue(start >= 0, report);
+        if (!debug) {
+            System.out.print(report.substring(start));
+        }
+        return (int) report.substring(start).lines().count();
+    }
+
+    /** The same with CPython's asyncio (python3 on the PATH), or -1 without it. */
+    private static int pythonReportLines(String kind) throws Exception {
+        String script = """
+                import asyncio, socket, struct, sys
+                async def handler(reader, writer):
+                    if sys.argv[1] == "handler":
+                        raise ValueError("boom")
+                    await reader.readline()
+                async def main():
+                    server = await asyncio.start_server(handler, "127.0.0.1", 0)
+                    client = socket.create_connection(("127.0.0.1", server.sockets[0].getsockname()[1]))
+                    if sys.argv[1] == "reset":
+                        client.send(b"half a li")
+                        await asyncio.sleep(0.1)
+                        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                    client.close()
+                    await asyncio.sleep(0.3)
+                    server.close()
+                asyncio.run(main())
+                """;
+        Process python;
+        try {
+            python = new ProcessBuilder("python3", "-c", script, kind).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            return -1;
+        }
+        String report = new String(python.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        python.waitFor();
+        return (int) report.lines().count();
+    }
+
     // ---- clients of the echo server -----------------------------------------------------------------------------
 
     private static boolean echoes(int port, String text) throws IOException {
