@@ -200,6 +200,9 @@ WORKLOADS = [
         Metric("basket_ms", "kernel: warm round trip of typical cells (geometric mean)", "ms",
                [at_most_part_of(ASYNCIO, 3, "≤ 3× ipykernel's"), at_most_part_of(JJAVA, 0.5, "≤ ½ JJava's")]),
         Metric("rss_mb", "kernel: resident memory after start", "MB", [at_most(200, "MB")]),
+        Metric("retained_heap_kb_per_cell", "kernel: heap kept per simple cell, over 500 cells", "KB",
+               [at_most(20, "KB")]),
+        Metric("retained_metaspace_kb_per_cell", "kernel: metaspace kept per simple cell (the cell's class)", "KB"),
         Metric("spawn_loop_ns", "kernel: spawn awaited in a cell, on the kernel's loop", "ns/step",
                [at_most_part_of(ASYNCIO, 1 / 6, "≥ 6× faster than in ipykernel")]),
         Metric("spawn_run_ns", "kernel: spawn in Asyncio.run in a cell (ipykernel refuses it)", "ns/step"),
@@ -344,7 +347,10 @@ def table(results, uvloop):
                      " in its own; medians of kernel/bench/kernel_bench.py (5 starts, 100 warm round trips of each cell"
                      " of the basket, taken in turn). The basket: an expression, a variable and its use, a method"
                      " declaration, a print, an await (JJava, which has none: Thread.yield()), a record (Python: a"
-                     " NamedTuple class) and a method call; its figure is the geometric mean of the cells' medians.")
+                     " NamedTuple class) and a method call; its figure is the geometric mean of the cells' medians."
+                     " Memory kept per cell: in a fresh kernel, 100 simple cells (a declaration, a call, a print, in"
+                     " turn), then 500 more; the heap in use after a full collection (Java: System.gc() and the heap's"
+                     " usage; Python: gc.collect() and tracemalloc) at the two points, the difference divided by 500.")
     if not uvloop:
         notes.append("uvloop was not found for " + PYTHON + " (it is in requirements.txt: " + PYTHON + " -m pip install -r requirements.txt): its column is empty.")
     return "\n".join(rows) + "\n\n" + "\n".join("- " + n for n in notes) + "\n"

@@ -4,8 +4,9 @@ measured in the same run.
 For each kernel: time from launching the kernel process to its first kernel_info_reply, and to the result of
 its first compiled cell (`Math.max(1, 2)`; `max(1, 2)` in Python); resident memory (RSS) right after the first
 reply and once it has settled; the round trip (send execute_request, receive execute_reply) of each cell of a
-basket of typical cells once warm, and their geometric mean; the spawn workload of bench/run run from a cell,
-awaited on the kernel's own loop and (our kernel) in Asyncio.run. Prints figures; asserts nothing.
+basket of typical cells once warm, and their geometric mean; the spawn and ping-pong workloads of bench/run run
+from a cell, awaited on the kernel's own loop and (our kernel, spawn) in Asyncio.run; in a fresh kernel, the
+memory kept per simple cell over 500 cells (see RETAINED). Prints figures; asserts nothing.
 
 Usage: .venv/bin/python kernel_bench.py [--starts N] [--trips N] [--json] [KERNEL ...]
        (default kernels: java-asyncrt python3)
@@ -157,6 +158,48 @@ async def ping_pong_on_the_kernel_loop():
 }
 
 
+# Retained memory per cell: the kernel's heap in use after a full collection, measured from inside the kernel
+# after a warm-up of cells and again after more simple cells (a declaration, a call, a print, in turn). Java:
+# the heap in use after System.gc() (the kernelspec's serial collector makes that a full collection), and
+# the metaspace beside it (the classes of compiled cells); Python: the bytes tracemalloc sees in use after
+# gc.collect(), tracing from before the warm-up.
+RETAINED = {
+    "java": {
+        "start": "1",
+        "heap": "((java.util.function.LongSupplier) () -> { System.gc(); System.gc(); return java.lang.management"
+                ".ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(); }).getAsLong()",
+        "metaspace": "java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()"
+                     ".filter(p -> p.getName().equals(\"Metaspace\")).mapToLong(p -> p.getUsage().getUsed()).sum()",
+        "cells": ["int x{n} = {n};", "Math.max({n}, 2)", "System.out.println(\"line {n}\");"],
+    },
+    "python": {
+        "start": "import gc, tracemalloc; tracemalloc.start()",
+        "heap": "gc.collect(); tracemalloc.get_traced_memory()[0]",
+        "cells": ["x{n} = {n}", "max({n}, 2)", "print(\"line {n}\")"],
+    },
+}
+
+
+RETAINED_WARM_UP = 100
+
+
+def simple_cells(kc, language, first, count):
+    cells = RETAINED[language]["cells"]
+    for n in range(first, first + count):
+        kc.execute_interactive(cells[n % len(cells)].format(n=n), timeout=60, output_hook=lambda m: None)
+
+
+def retained_per_cell(kc, language, warm_up=RETAINED_WARM_UP, cells=500):
+    """Bytes of heap (and, for Java, of metaspace) kept per simple cell, over `cells` cells after `warm_up`."""
+    probe = RETAINED[language]
+    kc.execute_interactive(probe["start"], timeout=60, output_hook=lambda m: None)
+    simple_cells(kc, language, 0, warm_up)
+    before = {k: int(cell_value(kc, probe[k]).rstrip("L")) for k in ("heap", "metaspace") if k in probe}
+    simple_cells(kc, language, warm_up, cells)
+    after = {k: int(cell_value(kc, probe[k]).rstrip("L")) for k in before}
+    return {k: (after[k] - before[k]) / cells for k in before}
+
+
 def rss_mb(pid):
     """Resident memory of a process and all its descendants (JJava's launcher starts the kernel's JVM), in MB."""
     parents = {}
@@ -265,8 +308,9 @@ def stop(km, kc):
     km.shutdown_kernel(now=False)
 
 
-def bench(kernel_name, starts, trips, spawn_rounds=3):
+def bench(kernel_name, starts, trips, spawn_rounds=3, retained_cells=500):
     kind = flavour(kernel_name)
+    language = "python" if kind == "python" else "java"
     basket = BASKETS[kind]
     start_times, first_results, rss_first = [], [], []
     for i in range(starts):
@@ -292,7 +336,12 @@ def bench(kernel_name, starts, trips, spawn_rounds=3):
     pingpong = (workload_in_cells(kc, PINGPONG[kind], PINGPONG_ROUND_TRIPS, spawn_rounds)
                 if spawn_rounds > 0 and kind in PINGPONG else {})
     stop(km, kc)
+    km, kc, _, _, _ = start(kernel_name, basket[0])  # a fresh kernel, so that only the simple cells are in it
+    retained = retained_per_cell(kc, language, RETAINED_WARM_UP, retained_cells) if retained_cells > 0 else {}
+    stop(km, kc)
     return {
+        "retained": retained,
+        "retained_cells": retained_cells,
         "spawn": spawn,
         "pingpong": pingpong,
         "start": start_times,
@@ -315,6 +364,7 @@ def figures(kernel_name, r):
         "basket_ms": round(r["basket_ms"], 3),
         "rss_mb": round(r["rss_first"], 1),
         "rss_settled_mb": round(r["rss_settled"], 1),
+        **{"retained_%s_kb_per_cell" % part: round(b / 1024, 2) for part, b in r["retained"].items()},
         **{"spawn_%s_ns" % way: round(ns, 1) for way, ns in r["spawn"].items()},
         **{"pingpong_%s_ns" % way: round(ns, 1) for way, ns in r["pingpong"].items()},
         **({"spawn_loop_over_run": round(r["spawn"]["loop"] / r["spawn"]["run"], 3)}
@@ -328,18 +378,21 @@ def main():
     parser.add_argument("--trips", type=int, default=100, help="timed round trips per cell (default 100)")
     parser.add_argument("--spawn-rounds", type=int, default=3,
                         help="timed runs of the spawn and ping-pong workloads from a cell, after one warm-up (default 3; 0: none)")
+    parser.add_argument("--retained-cells", type=int, default=500,
+                        help="simple cells, after 100 to warm up, over which to measure the memory kept per cell"
+                             " (default 500; 0: none)")
     parser.add_argument("--json", action="store_true", help="print one JSON line of medians per kernel, nothing else")
     parser.add_argument("kernels", nargs="*", default=["java-asyncrt", "python3"])
     args = parser.parse_args()
     os.environ.setdefault("ASYNCRT_KERNEL_HISTORY_FILE", os.path.join(tempfile.mkdtemp(), "history.jsonl"))
     if args.json:
         for name in args.kernels:
-            print(json.dumps(figures(name, bench(name, args.starts, args.trips, args.spawn_rounds))), flush=True)
+            print(json.dumps(figures(name, bench(name, args.starts, args.trips, args.spawn_rounds, args.retained_cells))), flush=True)
         return
     print("kernel benchmarks: %d starts, %d round trips per cell, %d CPUs, load average %.1f"
           % (args.starts, args.trips, os.cpu_count(), os.getloadavg()[0]))
     for name in args.kernels:
-        r = bench(name, args.starts, args.trips, args.spawn_rounds)
+        r = bench(name, args.starts, args.trips, args.spawn_rounds, args.retained_cells)
         s = sorted(r["start"])
         print("\n%s" % name)
         print("  start to first kernel_info_reply: median %.3f s  (min %.3f, max %.3f)"
@@ -354,6 +407,8 @@ def main():
             print("  warm round trip %-40r median %6.2f ms  p90 %6.2f ms  min %6.2f ms"
                   % (code, statistics.median(t), t[int(len(t) * 0.9)], t[0]))
         print("  the basket: geometric mean of the medians %.2f ms" % r["basket_ms"])
+        for part, b in r["retained"].items():
+            print("  %s kept per simple cell, over %d cells: %.1f KB" % (part, r["retained_cells"], b / 1024))
         for way, ns in r["spawn"].items():
             print("  spawn workload from a cell, %-28s %7.1f ns per task step"
                   % ({"loop": "awaited on the kernel's loop:", "run": "in Asyncio.run:"}[way], ns))

@@ -75,7 +75,7 @@ public final class Kernel {
     /** Runs until a {@code shutdown_request} (or the front end's process ends); returns the exit status. */
     public int run() throws InterruptedException {
         MessageFactory messages = new MessageFactory();
-        try (KernelSockets sockets = new KernelSockets(connection)) {
+        try (KernelSockets sockets = new KernelSockets(connection, options.maxMessageBytes())) {
             IOPub iopub = new IOPub(sockets.iopub(), messages);
             CellIO io = new CellIO(iopub, sockets.stdin(), messages, CellOwner::here);
             OutputCapture capture = OutputCapture.install(io, io, io::flush, CellOwner::here);
@@ -94,8 +94,8 @@ public final class Kernel {
             MavenMagics.register(magics);
             LoopMagics.register(magics, autoAwait);
 
-            Dispatcher shell = new Dispatcher(iopub, messages);
-            Dispatcher control = new Dispatcher(iopub, messages);
+            Dispatcher shell = new Dispatcher(iopub, messages, options.maxCodeChars());
+            Dispatcher control = new Dispatcher(iopub, messages, options.maxCodeChars());
             KernelInfoHandler info = new KernelInfoHandler(VERSION);
             ShutdownHandler shutdownHandler = new ShutdownHandler(this::requestShutdown);
             for (Dispatcher d : new Dispatcher[] {shell, control}) {

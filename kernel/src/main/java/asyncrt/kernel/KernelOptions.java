@@ -15,7 +15,11 @@ import java.util.Map;
  *   <li>{@code ASYNCRT_KERNEL_STARTUP_SCRIPT} — Java code to run at start, after the files;</li>
  *   <li>{@code ASYNCRT_KERNEL_TIMEOUT} — stop any cell that runs longer than this many seconds;</li>
  *   <li>{@code ASYNCRT_KERNEL_HISTORY_FILE} — where the input history is kept across sessions;</li>
- *   <li>{@code ASYNCRT_KERNEL_LOG_LEVEL} — the kernel's log level (see {@link Log}).</li>
+ *   <li>{@code ASYNCRT_KERNEL_LOG_LEVEL} — the kernel's log level (see {@link Log});</li>
+ *   <li>{@code ASYNCRT_KERNEL_MAX_MESSAGE_MB} — the largest frame of a message the kernel takes, in megabytes
+ *       (default 32); the connection of a client that sends a larger one is closed before it is read;</li>
+ *   <li>{@code ASYNCRT_KERNEL_MAX_CODE_MB} — the most code a request may carry, in megabytes of characters
+ *       (default 1); a longer one gets an error reply.</li>
  * </ul>
  *
  * @param compilerOptions   javac options
@@ -24,9 +28,16 @@ import java.util.Map;
  * @param startupScript     start-up code, or ""
  * @param timeoutMillis     execution timeout; 0 for none
  * @param historyFile       the history file
+ * @param maxMessageBytes   the largest frame taken on the kernel's sockets
+ * @param maxCodeChars      the most characters of code a request may carry
  */
 public record KernelOptions(List<String> compilerOptions, List<Path> classpath, List<Path> startupScripts,
-                            String startupScript, long timeoutMillis, Path historyFile) {
+                            String startupScript, long timeoutMillis, Path historyFile, long maxMessageBytes,
+                            int maxCodeChars) {
+
+    private static final double DEFAULT_MAX_MESSAGE_MB = 32;
+    private static final double DEFAULT_MAX_CODE_MB = 1;
+    private static final long MEGABYTE = 1 << 20;
 
     /** Reads the options from an environment; a malformed one is an error that names it. */
     public static KernelOptions from(Map<String, String> env) throws IOException {
@@ -37,7 +48,25 @@ public record KernelOptions(List<String> compilerOptions, List<Path> classpath, 
                 PathGlobs.expandList(env.getOrDefault("ASYNCRT_KERNEL_STARTUP_SCRIPTS_PATH", "")),
                 env.getOrDefault("ASYNCRT_KERNEL_STARTUP_SCRIPT", ""),
                 timeout(env.get("ASYNCRT_KERNEL_TIMEOUT")),
-                historyFile(env));
+                historyFile(env),
+                megabytes(env, "ASYNCRT_KERNEL_MAX_MESSAGE_MB", DEFAULT_MAX_MESSAGE_MB),
+                (int) Math.min(Integer.MAX_VALUE, megabytes(env, "ASYNCRT_KERNEL_MAX_CODE_MB", DEFAULT_MAX_CODE_MB)));
+    }
+
+    private static long megabytes(Map<String, String> env, String name, double fallback) {
+        String text = env.get(name);
+        double value = fallback;
+        if (text != null && !text.isBlank()) {
+            try {
+                value = Double.parseDouble(text.strip());
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            if (!(value > 0)) {
+                throw new IllegalArgumentException(name + " must be a positive number of megabytes, not '" + text + "'");
+            }
+        }
+        return Math.max(1, Math.round(value * MEGABYTE));
     }
 
     private static long timeout(String seconds) {

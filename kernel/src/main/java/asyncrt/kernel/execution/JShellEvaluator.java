@@ -40,6 +40,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final SnippetOrigins origins = new SnippetOrigins();
     private final Tracebacks tracebacks = new Tracebacks(origins);
     private final WrapperLines wrapperLines;
+    private final WrapTrimmer trimmer = new WrapTrimmer();
     private final Map<String, Class<?>> variableWrappers = new ConcurrentHashMap<>();
     private final List<String> classpath = new ArrayList<>();
     private volatile String stopReason;
@@ -250,7 +251,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 Log.debug("cannot clear the value of " + name + ": " + e);
             }
         }
-        variables.forEach(shell::drop);
+        variables.forEach(v -> shell.drop(v).forEach(event -> trimmer.trim(event.snippet())));
         return true;
     }
 
@@ -290,10 +291,19 @@ public final class JShellEvaluator implements AutoCloseable {
 
     private Optional<Value> evalSnippet(SnippetSplitter.Piece piece, SnippetOrigins.Origin origin) throws CellFailure {
         throwIfStopped();
-        Optional<Value> value = Optional.empty();
         runningStatement = new CellPosition(origin.label(), origin.cellLine(1));
         control.forgetResult();
-        for (SnippetEvent event : shell.eval(piece.source())) {
+        List<SnippetEvent> events = shell.eval(piece.source());
+        try {
+            return outcome(events, origin);
+        } finally {
+            events.forEach(event -> trimmer.trim(event.snippet()));
+        }
+    }
+
+    private Optional<Value> outcome(List<SnippetEvent> events, SnippetOrigins.Origin origin) throws CellFailure {
+        Optional<Value> value = Optional.empty();
+        for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
                 noteReset(event); // a dependent snippet updated as a consequence
                 continue;

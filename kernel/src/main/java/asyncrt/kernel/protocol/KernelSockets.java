@@ -14,23 +14,34 @@ public final class KernelSockets implements AutoCloseable {
     private final Channel stdin;
     private final Heartbeat heartbeat;
 
-    /** Binds every socket; fails if a port is taken. */
-    public KernelSockets(ConnectionInfo info) {
+    /**
+     * Binds every socket; fails if a port is taken.
+     *
+     * @param info            where to bind and how to sign
+     * @param maxMessageBytes the largest frame a client may send; a client that sends a larger one has its
+     *                        connection closed before the frame is read (and logged, see {@link ConnectionWatch})
+     */
+    public KernelSockets(ConnectionInfo info, long maxMessageBytes) {
         WireCodec codec = new WireCodec(new MessageSigner(info.signatureScheme(), info.key()));
-        shell = new Channel("shell", bind(SocketType.ROUTER, info, info.shellPort()), codec);
-        control = new Channel("control", bind(SocketType.ROUTER, info, info.controlPort()), codec);
+        ConnectionWatch watch = new ConnectionWatch(context, maxMessageBytes);
+        shell = new Channel("shell", bind(SocketType.ROUTER, info, info.shellPort(), maxMessageBytes, watch, "shell"), codec);
+        control = new Channel("control", bind(SocketType.ROUTER, info, info.controlPort(), maxMessageBytes, watch, "control"), codec);
         ZMQ.Socket pub = context.createSocket(SocketType.PUB);
         pub.setSndHWM(0); // never drop output: a slow front end gets all of it, late rather than never
         pub.setLinger(1000);
         pub.bind(info.endpoint(info.iopubPort()));
         iopub = new Channel("iopub", pub, codec);
-        stdin = new Channel("stdin", bind(SocketType.ROUTER, info, info.stdinPort()), codec);
-        heartbeat = new Heartbeat(bind(SocketType.REP, info, info.heartbeatPort()));
+        stdin = new Channel("stdin", bind(SocketType.ROUTER, info, info.stdinPort(), maxMessageBytes, watch, "stdin"), codec);
+        heartbeat = new Heartbeat(bind(SocketType.REP, info, info.heartbeatPort(), maxMessageBytes, watch, "heartbeat"));
+        Thread.ofPlatform().daemon().name("connection-watch").start(watch);
     }
 
-    private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port) {
+    private ZMQ.Socket bind(SocketType type, ConnectionInfo info, int port, long maxMessageBytes,
+                            ConnectionWatch watch, String name) {
         ZMQ.Socket socket = context.createSocket(type);
         socket.setLinger(1000);
+        socket.setMaxMsgSize(maxMessageBytes);
+        watch.watch(name, socket);
         socket.bind(info.endpoint(port));
         return socket;
     }

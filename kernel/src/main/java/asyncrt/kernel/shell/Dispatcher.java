@@ -13,21 +13,25 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Routes requests to their handlers by message type, with the kernel's status {@code busy} before and
  * {@code idle} after each. A handler that fails unexpectedly gets an error reply sent for it and the kernel
- * carries on; an unknown request type is logged and ignored, as ipykernel does.
+ * carries on; an unknown request type is logged and ignored, as ipykernel does. A request with more code than
+ * the kernel takes is answered with an error by {@link CodeLimit}, not handled.
  */
 public final class Dispatcher {
 
     private final Map<String, RequestHandler> handlers = new ConcurrentHashMap<>();
     private final IOPub iopub;
     private final MessageFactory messages;
+    private final CodeLimit codeLimit;
 
     /**
-     * @param iopub    where status goes
-     * @param messages makes reply headers
+     * @param iopub        where status goes
+     * @param messages     makes reply headers
+     * @param maxCodeChars the most characters of code a request may carry
      */
-    public Dispatcher(IOPub iopub, MessageFactory messages) {
+    public Dispatcher(IOPub iopub, MessageFactory messages, int maxCodeChars) {
         this.iopub = iopub;
         this.messages = messages;
+        this.codeLimit = new CodeLimit(maxCodeChars);
     }
 
     /** Handles requests of a type with a handler (replacing any earlier one). */
@@ -46,7 +50,9 @@ public final class Dispatcher {
         Request request = new Request(message, channel, messages);
         iopub.status(message, "busy");
         try {
-            handler.handle(request);
+            if (!codeLimit.refused(request, iopub)) {
+                handler.handle(request);
+            }
         } catch (Exception | LinkageError | AssertionError e) {
             Log.error("handling " + type + " failed", e);
             if (!request.replied()) {

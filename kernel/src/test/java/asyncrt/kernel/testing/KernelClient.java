@@ -2,6 +2,7 @@ package asyncrt.kernel.testing;
 
 import asyncrt.kernel.protocol.Frames;
 import asyncrt.kernel.protocol.MalformedMessageException;
+import asyncrt.kernel.protocol.MessageSigner;
 import asyncrt.kernel.protocol.Message;
 import asyncrt.kernel.protocol.WireCodec;
 import com.google.gson.JsonObject;
@@ -30,10 +31,12 @@ public final class KernelClient implements AutoCloseable {
     private final ZMQ.Socket iopub;
     private final ZMQ.Socket heartbeat;
     private final WireCodec codec;
+    private final MessageSigner signer;
     private final String session = UUID.randomUUID().toString();
 
-    KernelClient(int[] ports, WireCodec codec) {
-        this.codec = codec;
+    KernelClient(int[] ports, MessageSigner signer) {
+        this.signer = signer;
+        this.codec = new WireCodec(signer);
         byte[] identity = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
         shell = connect(SocketType.DEALER, ports[0], identity);
         control = connect(SocketType.DEALER, ports[1], identity);
@@ -98,6 +101,16 @@ public final class KernelClient implements AutoCloseable {
     /** The frames a request would have, for tests that tamper with them. */
     public List<byte[]> frames(String msgType, JsonObject content) {
         return new ArrayList<>(codec.encode(message(msgType, content)));
+    }
+
+    /**
+     * The frames of a message made of these four parts as they are (valid JSON or not), correctly signed: to test
+     * what the kernel does with well-signed nonsense.
+     */
+    public List<byte[]> signedFrames(byte[] header, byte[] parent, byte[] metadata, byte[] content) {
+        byte[] signature = signer.sign(header, parent, metadata, content).getBytes(StandardCharsets.US_ASCII);
+        return new ArrayList<>(List.of("<IDS|MSG>".getBytes(StandardCharsets.US_ASCII), signature, header, parent,
+                metadata, content));
     }
 
     /** The next message on a channel, or null after the timeout. */

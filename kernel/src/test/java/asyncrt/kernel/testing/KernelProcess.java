@@ -1,7 +1,6 @@
 package asyncrt.kernel.testing;
 
 import asyncrt.kernel.protocol.MessageSigner;
-import asyncrt.kernel.protocol.WireCodec;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -82,6 +81,8 @@ public final class KernelProcess implements AutoCloseable {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.add("--add-exports");
             command.add("java.base/jdk.internal.vm=ALL-UNNAMED");
+            command.add("--add-opens");
+            command.add("jdk.jshell/jdk.jshell=ALL-UNNAMED");
             command.addAll(jvmOptions);
             command.add("-cp");
             command.add(String.join(File.pathSeparator, testClasspath()));
@@ -96,7 +97,7 @@ public final class KernelProcess implements AutoCloseable {
             builder.environment().remove("JPY_PARENT_PID");
             builder.environment().putAll(env);
             Process process = builder.start();
-            KernelClient client = new KernelClient(ports, new WireCodec(new MessageSigner("hmac-sha256", key)));
+            KernelClient client = new KernelClient(ports, new MessageSigner("hmac-sha256", key));
             KernelProcess kernel = new KernelProcess(process, client, directory, log);
             try {
                 client.waitForReady(Duration.ofSeconds(60));
@@ -116,6 +117,11 @@ public final class KernelProcess implements AutoCloseable {
     /** The kernel's working directory (a fresh temporary one). */
     public Path directory() {
         return directory;
+    }
+
+    /** The kernel's process id. */
+    public long pid() {
+        return process.pid();
     }
 
     /** Whether the kernel process is still running. */
