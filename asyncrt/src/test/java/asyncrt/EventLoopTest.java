@@ -351,6 +351,7 @@ class EventLoopTest {
         });
         assertTrue(err.contains("Exception in callback"), err);
         assertTrue(err.contains("IllegalStateException: went wrong"), err);
+        assertTrue(err.contains("frames of asyncrt and the JDK, and of what started the loop\n"), err);
     }
 
     @Test

@@ -50,7 +50,8 @@ public final class FoldedTrace {
      */
     private static int loopEntry(StackTraceElement[] frames) {
         for (int i = frames.length - 1; i >= 0; i--) {
-            if (frames[i].getClassName().startsWith("asyncrt.events.EventLoop")) {
+            String type = frames[i].getClassName();
+            if (type.startsWith("asyncrt.events.BaseEventLoop") || type.startsWith("asyncrt.events.EventLoop")) {
                 return i + 1;
             }
         }
