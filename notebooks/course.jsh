@@ -75,7 +75,7 @@ String stderrOf(Block code) throws Exception {
 // says one of three things:
 //   ✔ Exercise N: ...                       your answer is right
 //   ✘ Exercise N: ... Hint: ...             not yet right: read the hint, change the cell, run both again
-//   ○ Exercise N: not tried yet ...         the starter is untouched (the course as committed): nothing failed
+//   ○ Exercise N: not done yet ...          the starter is untouched (the course as committed): nothing failed
 // and first checks that the solution given below the exercise passes the very same check, so the check itself
 // is tested every time the notebook runs.
 
@@ -96,7 +96,7 @@ boolean same(Object a, Object b, double tolerance) {
 void predict(String exercise, Object guess, Object solution, Object actual, double tolerance, String hint) {
     check(same(solution, actual, tolerance), exercise + ": the check is sound (the solution below agrees with this run)");
     if (guess == null || String.valueOf(guess).strip().matches("\\??")) {
-        System.out.println("○ " + exercise + ": not tried yet: replace the ? with your prediction and run the cell again");
+        System.out.println("○ " + exercise + ": not done yet: replace the ? with your prediction, run the cell, then this check");
     } else if (same(guess, actual, tolerance)) {
         System.out.println("✔ " + exercise + ": right, you predicted " + guess);
     } else {
@@ -107,16 +107,28 @@ void predict(String exercise, Object guess, Object solution, Object actual, Stri
     predict(exercise, guess, solution, actual, 0, hint);
 }
 
+// Of the answers offered (say, "the longest wait" 0.8 s or "the sum" 1.8 s), the one a measured time is closest to:
+// a busy machine makes every run slower, but not the sum of the waits out of the longest one.
+double nearest(double measured, double... offered) {
+    double best = offered[0];
+    for (double answer : offered) if (Math.abs(Math.log(measured / answer)) < Math.abs(Math.log(measured / best))) best = answer;
+    return best;
+}
+
 // A "change this" exercise: judge(result) says what a run of some code means. The solution's result must be
 // Verdict.RIGHT; the learner's is RIGHT, UNCHANGED (what the starter does: not tried yet) or WRONG.
 enum Verdict { RIGHT, UNCHANGED, WRONG }
+String shown(Object result) {
+    return result instanceof Double seconds ? String.format("%.2f s", seconds) : String.valueOf(result);
+}
 <T> void exercise(String exercise, T yours, T solutions, java.util.function.Function<T, Verdict> judge, String hint) {
     Verdict reference = judge.apply(solutions);
-    check(reference == Verdict.RIGHT, exercise + ": the check is sound (the solution below passes it)");
+    check(reference == Verdict.RIGHT, exercise + ": the check is sound (the solution below passes it: " + shown(solutions) + ")");
     switch (judge.apply(yours)) {
-        case RIGHT -> System.out.println("✔ " + exercise + ": done (" + yours + ")");
-        case UNCHANGED -> System.out.println("○ " + exercise + ": not tried yet: the cell still does what it did (" + yours + "); change it as asked and run it again");
-        case WRONG -> System.out.println("✘ " + exercise + ": not yet (" + yours + "). Hint: " + hint);
+        case RIGHT -> System.out.println("✔ " + exercise + ": done (" + shown(yours) + ")");
+        case UNCHANGED -> System.out.println("○ " + exercise + ": not done yet: the cell still does what the starter does (" + shown(yours)
+                + "); change it as asked, run it, then this check");
+        case WRONG -> System.out.println("✘ " + exercise + ": not yet (" + shown(yours) + "). Hint: " + hint);
     }
 }
 
