@@ -32,7 +32,7 @@ double timed(Block code) throws Exception {
 
 // What the code of a cell writes to standard error (the kernel's warnings, debug mode's reports), for checks:
 // captureStderr() starts keeping a copy (everything is still shown as usual), capturedStderr() stops and returns
-// it, and stderrOf(code) does both around some code. Java frees an object no longer used only when its garbage
+// it, and stderrOf(code) does both around some code (stdoutOf(code) below does the same for standard output). Java frees an object no longer used only when its garbage
 // collector runs, where CPython frees it at once: a warning about a dropped object ("never awaited", "never
 // retrieved") comes after a collection, so stderrOf asks for one after the code and gives the warnings a moment.
 PrintStream stderrShown = null;
@@ -68,6 +68,27 @@ String stderrOf(Block code) throws Exception {
         throw failed;
     }
     return capturedStderr();
+}
+
+// What some code prints to standard output (a trace, say), still shown as usual: for checks.
+String stdoutOf(Block code) throws Exception {
+    PrintStream shown = System.out;
+    var copy = new ByteArrayOutputStream();
+    OutputStream both = new OutputStream() {
+        public void write(int b) { shown.write(b); synchronized (copy) { copy.write(b); } }
+        public void write(byte[] b, int off, int len) { shown.write(b, off, len); synchronized (copy) { copy.write(b, off, len); } }
+        public void flush() { shown.flush(); }
+    };
+    System.setOut(new PrintStream(both, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+        code.run();
+    } finally {
+        System.out.flush();
+        System.setOut(shown);
+    }
+    synchronized (copy) {
+        return copy.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
 }
 
 // ---- Exercises -------------------------------------------------------------------------------------------

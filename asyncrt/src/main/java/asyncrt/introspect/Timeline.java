@@ -42,9 +42,16 @@ public final class Timeline implements Instrument {
             return spans.isEmpty() ? 0 : spans.get(spans.size() - 1).end() - spans.get(0).start();
         }
 
-        /** The name and, for a task, its coroutine: {@code Task-2 task1()}. */
+        /**
+         * The name and, for a task, its coroutine: {@code Task-2 task1()}; a coroutine named after where it was
+         * written ({@code <lambda> (In [4], line 3)}) gets no {@code ()}, and a task named after its coroutine
+         * (a cell's statement, {@code In [5]}) is named once.
+         */
         public String label() {
-            return coroutine.isEmpty() ? name : name + " " + coroutine + "()";
+            if (coroutine.isEmpty() || coroutine.equals(name)) {
+                return name;
+            }
+            return name + " " + coroutine + (coroutine.endsWith(")") ? "" : "()");
         }
     }
 

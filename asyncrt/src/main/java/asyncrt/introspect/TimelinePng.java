@@ -55,7 +55,7 @@ public final class TimelinePng {
                 Timeline.Lane lane = layout.lanes.get(i);
                 int y = layout.laneTop(i);
                 g.setColor(Color.BLACK);
-                g.drawString(clip(lane.label(), metrics, TimelineLayout.LEFT - 16), 8, y + 20);
+                g.drawString(clip(lane.label(), metrics, layout.left - 16), 8, y + 20);
                 for (Timeline.Span span : layout.spans(lane)) {
                     double x = layout.x(span.start());
                     double w = layout.width(span);
@@ -66,9 +66,9 @@ public final class TimelinePng {
                         case IO_WAIT -> g.setPaint(IO_WAIT);
                     }
                     g.fill(box);
-                    if (span.kind() != Timeline.Kind.RUN && w > 60) {
+                    String label = span.kind() == Timeline.Kind.RUN ? null : TimelineLayout.waitText(span, w);
+                    if (label != null) {
                         g.setColor(WAIT_LABEL);
-                        String label = String.format(Locale.ROOT, "%s %.0f ms", span.label(), span.duration());
                         Shape oldClip = g.getClip();
                         g.clip(box);
                         g.drawString(label, (float) (x + 4), y + 20);
@@ -79,9 +79,9 @@ public final class TimelinePng {
             int axis = layout.axis;
             g.setColor(AXIS);
             g.setStroke(new BasicStroke(1));
-            g.drawLine(TimelineLayout.LEFT, axis, layout.axisEnd(), axis);
+            g.drawLine(layout.left, axis, layout.axisEnd(), axis);
             for (double t : layout.ticks()) {
-                int x = (int) Math.round(layout.x(t));
+                int x = (int) Math.round(layout.x(layout.startMs + t));
                 g.drawLine(x, axis, x, axis + 5);
                 String tick = String.format(Locale.ROOT, "%.0f ms", t);
                 g.drawString(tick, x - metrics.stringWidth(tick) / 2f, axis + 20);

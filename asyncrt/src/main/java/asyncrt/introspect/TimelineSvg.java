@@ -28,7 +28,7 @@ public final class TimelineSvg {
             Timeline.Lane lane = layout.lanes.get(i);
             int y = layout.laneTop(i);
             svg.append(String.format(Locale.ROOT, "<g class=\"lane\" data-name=\"%s\">%n", escape(lane.name())));
-            svg.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\">%s</text>%n", y + 20, escape(lane.label())));
+            svg.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\">%s</text>%n", y + 20, escape(layout.name(lane))));
             for (Timeline.Span span : layout.spans(lane)) {
                 double x = layout.x(span.start());
                 double w = layout.width(span);
@@ -41,18 +41,19 @@ public final class TimelineSvg {
                         "<rect class=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"24\" fill=\"%s\" data-start-ms=\"%.1f\" data-end-ms=\"%.1f\"><title>%s %.1f–%.1f ms</title></rect>%n",
                         span.kind().name().toLowerCase(Locale.ROOT), x, y + 4, w, fill, span.start(), span.end(),
                         escape(span.label()), span.start(), span.end()));
-                if (span.kind() != Timeline.Kind.RUN && w > 60) {
-                    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#1a365d\">%s %.0f ms</text>%n",
-                            x + 4, y + 20, escape(span.label()), span.duration()));
+                String text = span.kind() == Timeline.Kind.RUN ? null : TimelineLayout.waitText(span, w);
+                if (text != null) {
+                    svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" fill=\"#1a365d\">%s</text>%n",
+                            x + 4, y + 20, escape(text)));
                 }
             }
             svg.append("</g>\n");
         }
         int axis = layout.axis;
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
-                TimelineLayout.LEFT, axis, layout.axisEnd(), axis));
+                layout.left, axis, layout.axisEnd(), axis));
         for (double t : layout.ticks()) {
-            double x = layout.x(t);
+            double x = layout.x(layout.startMs + t);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/><text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.0f ms</text>%n",
                     x, axis, x, axis + 5, x, axis + 20, t));
         }

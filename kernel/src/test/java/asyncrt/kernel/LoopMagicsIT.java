@@ -264,6 +264,12 @@ class LoopMagicsIT {
                     "### starting run", "### finished run")) {
                 assertTrue(log.contains(event), event + " in\n" + log);
             }
+            // Not the kernel's loop idling between cells, nor the end of a wait that began before %trace on.
+            assertFalse(log.contains("waiting for I/O with no deadline"), log);
+            Matcher took = Pattern.compile("finished I/O check \\(took ([0-9.]+) seconds\\)").matcher(log);
+            while (took.find()) {
+                assertTrue(Double.parseDouble(took.group(1)) < 10, took.group() + " in\n" + log);
+            }
         } finally {
             assertTrue(client().execute("%trace off").stream("stdout").contains("%trace is off"));
         }

@@ -1,16 +1,25 @@
 package asyncrt.kernel.magics.loop;
 
+import asyncrt.events.EventLoop;
+import asyncrt.events.Instrument;
 import asyncrt.introspect.Tracer;
 import asyncrt.kernel.execution.Value;
 import asyncrt.kernel.magics.MagicContext;
 import asyncrt.kernel.magics.MagicException;
 import asyncrt.kernel.magics.MagicRegistry;
+import asyncrt.tasks.Future;
+import asyncrt.tasks.Task;
 import java.util.Optional;
 
 /** {@code %trace on|off}: a {@link Tracer} on every loop, printing each event into the output of the cell that runs it. */
 final class TraceMagic {
 
+    private final ShownLoops loops;
     private LoopWatch tracing;
+
+    TraceMagic(ShownLoops loops) {
+        this.loops = loops;
+    }
 
     void register(MagicRegistry registry) {
         registry.line("trace", """
@@ -19,14 +28,15 @@ final class TraceMagic {
                 it, in the spirit of the tracer in Trio's tutorial: a task spawned, scheduled, about to run a step,
                 its step finished, what it waits on, exited; the loop waiting for I/O for up to so many seconds, and
                 how long it took. Every loop: those open now and every one made later (as by Asyncio.run), until
-                %trace off. Without an argument, says whether it is on.""", this::trace);
+                %trace off. The kernel's own loop waiting idle between cells (for I/O with no deadline) is left
+                out. Without an argument, says whether it is on.""", this::trace);
     }
 
     private synchronized Optional<Value> trace(String args, MagicContext context) throws MagicException {
         switch (args.strip()) {
             case "on" -> {
                 if (tracing == null) {
-                    tracing = new LoopWatch(loop -> new Tracer());
+                    tracing = new LoopWatch(loop -> new LoopTracer(loops.isKernels(loop)));
                 }
                 System.out.println("%trace is on: every loop prints its events (%trace off stops it)");
             }
@@ -41,5 +51,77 @@ final class TraceMagic {
             default -> throw new MagicException("%trace takes on or off, not '" + args.strip() + "'");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A {@link Tracer} for one loop, attached at any moment: a wait for I/O that began before it was attached is
+     * not reported as finished (its start is unknown), and on the kernel's loop the idle waits between cells (no
+     * deadline: nothing to do until a cell or another thread brings work) are left out, as they say nothing about
+     * the cell's code.
+     */
+    static final class LoopTracer implements Instrument {
+        private final Tracer tracer = new Tracer();
+        private final boolean kernels;
+        private boolean waitShown;
+
+        LoopTracer(boolean kernels) {
+            this.kernels = kernels;
+        }
+
+        @Override
+        public void beforeRun(EventLoop loop) {
+            tracer.beforeRun(loop);
+        }
+
+        @Override
+        public void afterRun(EventLoop loop) {
+            tracer.afterRun(loop);
+        }
+
+        @Override
+        public void taskSpawned(Task<?> task) {
+            tracer.taskSpawned(task);
+        }
+
+        @Override
+        public void taskScheduled(Task<?> task) {
+            tracer.taskScheduled(task);
+        }
+
+        @Override
+        public void beforeTaskStep(Task<?> task) {
+            tracer.beforeTaskStep(task);
+        }
+
+        @Override
+        public void afterTaskStep(Task<?> task) {
+            tracer.afterTaskStep(task);
+        }
+
+        @Override
+        public void taskWaiting(Task<?> task, Future<?> future) {
+            tracer.taskWaiting(task, future);
+        }
+
+        @Override
+        public void taskExited(Task<?> task) {
+            tracer.taskExited(task);
+        }
+
+        @Override
+        public void beforeIoWait(double timeout) {
+            waitShown = !(kernels && Double.isInfinite(timeout));
+            if (waitShown) {
+                tracer.beforeIoWait(timeout);
+            }
+        }
+
+        @Override
+        public void afterIoWait(double timeout) {
+            if (waitShown) {
+                tracer.afterIoWait(timeout);
+            }
+            waitShown = false;
+        }
     }
 }
