@@ -133,8 +133,9 @@ final class TimelineLayout {
     }
 
     /**
-     * The spans of a lane to draw: consecutive spans of one kind that are less than a pixel apart become one
-     * (keeping the first one's label), so a lane of a million short steps is a few hundred rectangles.
+     * The spans of a lane to draw: consecutive spans of one kind and label that are less than a pixel apart become
+     * one, so a lane of a million short steps is a few hundred rectangles (a wait on a sleep() followed at once by a
+     * wait on a task stays two waits, each with its label).
      */
     List<Timeline.Span> spans(Timeline.Lane lane) {
         return coalesce(lane.spans(), 1 / scale);
@@ -146,7 +147,7 @@ final class TimelineLayout {
         for (Timeline.Span span : spans) {
             Integer at = lastOfKind.get(span.kind());
             Timeline.Span last = at == null ? null : drawn.get(at);
-            if (last != null && span.start() - last.end() < pixelMs) {
+            if (last != null && span.start() - last.end() < pixelMs && last.label().equals(span.label())) {
                 drawn.set(at, new Timeline.Span(last.kind(), last.start(), Math.max(last.end(), span.end()), last.label()));
             } else {
                 lastOfKind.put(span.kind(), drawn.size());
