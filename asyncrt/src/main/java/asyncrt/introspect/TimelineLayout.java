@@ -41,6 +41,10 @@ final class TimelineLayout {
     final double endMs;
     /** Pixels per ms. */
     final double scale;
+    /** The marks of the drawn lanes, numbered in time order from 1 when there are few enough to list, else unnumbered. */
+    final List<Numbered> marks;
+    /** The lines of the legend under the axis: "1 text   2 text ...", empty without numbered marks. */
+    final List<String> legend;
     final int height;
     /** The y of the time axis. */
     final int axis;
@@ -54,8 +58,64 @@ final class TimelineLayout {
         startMs = lanes.stream().flatMap(l -> l.spans().stream()).mapToDouble(Timeline.Span::start).min().orElse(0);
         endMs = Math.max(startMs + 1e-3, lanes.stream().flatMap(l -> l.spans().stream()).mapToDouble(Timeline.Span::end).max().orElse(1));
         scale = (WIDTH - left - RIGHT_MARGIN) / (endMs - startMs);
-        height = TOP + LANE * lanes.size() + 40 + (hidden > 0 ? 20 : 0);
+        marks = numberMarks(lanes);
+        legend = legendLines(marks, WIDTH - 16);
         axis = TOP + LANE * lanes.size() + 10;
+        height = TOP + LANE * lanes.size() + 40 + (hidden > 0 ? 20 : 0) + (legend.isEmpty() ? 0 : 8 + LEGEND_LINE * legend.size());
+    }
+
+    /** The most marks numbered and listed in the legend; with more, they are drawn without numbers. */
+    static final int MAX_NUMBERED_MARKS = 20;
+    /** The height of a line of the legend. */
+    static final int LEGEND_LINE = 16;
+
+    /** A mark of lane {@code lane} (its index in {@link #lanes}), with its number in the legend (0: none). */
+    record Numbered(int lane, Timeline.Mark mark, int number) {
+    }
+
+    private static List<Numbered> numberMarks(List<Timeline.Lane> lanes) {
+        List<Numbered> all = new ArrayList<>();
+        for (int i = 0; i < lanes.size(); i++) {
+            for (Timeline.Mark mark : lanes.get(i).marks()) {
+                all.add(new Numbered(i, mark, 0));
+            }
+        }
+        all.sort(java.util.Comparator.comparingDouble(n -> n.mark().at()));
+        if (all.size() > MAX_NUMBERED_MARKS) {
+            return all;
+        }
+        List<Numbered> numbered = new ArrayList<>();
+        for (int k = 0; k < all.size(); k++) {
+            numbered.add(new Numbered(all.get(k).lane(), all.get(k).mark(), k + 1));
+        }
+        return numbered;
+    }
+
+    /** The legend: "▼1 text" entries, each cut to 48 characters, as many to a line as fit in {@code width} px. */
+    private static List<String> legendLines(List<Numbered> marks, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (Numbered n : marks) {
+            if (n.number() == 0) {
+                return List.of();
+            }
+            String text = n.mark().text().strip();
+            String entry = "\u25bc" + n.number() + " " + (text.length() > 48 ? text.substring(0, 47) + "\u2026" : text);
+            if (line.length() > 0 && (line.length() + 4 + entry.length()) * CHAR_PX > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? "    " : "").append(entry);
+        }
+        if (line.length() > 0) {
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /** The baseline of legend line {@code i}. */
+    int legendY(int i) {
+        return axis + 40 + (hidden > 0 ? 20 : 0) + i * LEGEND_LINE;
     }
 
     /** The top of lane {@code i}. */
@@ -105,12 +165,15 @@ final class TimelineLayout {
             Integer at = statements.get(lane.name());
             if (at == null) {
                 statements.put(lane.name(), merged.size());
-                merged.add(new Timeline.Lane(lane.name(), "", lane.spans()));
+                merged.add(new Timeline.Lane(lane.name(), "", lane.spans(), lane.marks()));
             } else {
                 List<Timeline.Span> spans = new ArrayList<>(merged.get(at).spans());
                 spans.addAll(lane.spans());
                 spans.sort(java.util.Comparator.comparingDouble(Timeline.Span::start));
-                merged.set(at, new Timeline.Lane(lane.name(), "", List.copyOf(spans)));
+                List<Timeline.Mark> marks = new ArrayList<>(merged.get(at).marks());
+                marks.addAll(lane.marks());
+                marks.sort(java.util.Comparator.comparingDouble(Timeline.Mark::at));
+                merged.set(at, new Timeline.Lane(lane.name(), "", List.copyOf(spans), List.copyOf(marks)));
             }
         }
         return merged;

@@ -29,6 +29,8 @@ public final class TimelinePng {
     private static final Color IO_WAIT = new Color(0xd9d9d9);
     private static final Color WAIT_LABEL = new Color(0x1a365d);
     private static final Color AXIS = new Color(0x333333);
+    private static final Color MARK = new Color(0xc05621);
+    private static final Color LEGEND = new Color(0x7b341e);
 
     private TimelinePng() {}
 
@@ -89,6 +91,28 @@ public final class TimelinePng {
             if (layout.hidden > 0) {
                 g.setColor(Color.BLACK);
                 g.drawString("... and " + layout.hidden + " more lanes, not drawn", 8, axis + 40);
+            }
+            // The marks (what the tasks printed): a small triangle over the lane, numbered when listed below.
+            Font numbers = new Font(Font.SANS_SERIF, Font.BOLD, 10);
+            for (TimelineLayout.Numbered n : layout.marks) {
+                double x = layout.x(n.mark().at());
+                int y = layout.laneTop(n.lane());
+                g.setColor(MARK);
+                java.awt.geom.Path2D.Double triangle = new java.awt.geom.Path2D.Double();
+                triangle.moveTo(x - 4, y);
+                triangle.lineTo(x + 4, y);
+                triangle.lineTo(x, y + 7);
+                triangle.closePath();
+                g.fill(triangle);
+                if (n.number() > 0) {
+                    g.setFont(numbers);
+                    g.drawString(String.valueOf(n.number()), (float) (x + 5), y + 7);
+                    g.setFont(font);
+                }
+            }
+            g.setColor(LEGEND);
+            for (int i = 0; i < layout.legend.size(); i++) {
+                g.drawString(layout.legend.get(i), 8, layout.legendY(i));
             }
         } finally {
             g.dispose();

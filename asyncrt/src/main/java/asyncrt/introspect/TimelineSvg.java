@@ -60,6 +60,22 @@ public final class TimelineSvg {
         if (layout.hidden > 0) {
             svg.append(String.format(Locale.ROOT, "<text x=\"8\" y=\"%d\">... and %d more lanes, not drawn</text>%n", axis + 40, layout.hidden));
         }
+        // The marks (what the tasks printed): a small triangle over the lane at that moment, numbered when listed below.
+        for (TimelineLayout.Numbered n : layout.marks) {
+            double x = layout.x(n.mark().at());
+            int y = layout.laneTop(n.lane());
+            svg.append(String.format(Locale.ROOT,
+                    "<path class=\"mark\" d=\"M%.1f %d L%.1f %d L%.1f %d Z\" fill=\"#c05621\" data-at-ms=\"%.1f\"><title>printed: %s</title></path>%n",
+                    x - 4, y, x + 4, y, x, y + 7, n.mark().at(), escape(n.mark().text().strip())));
+            if (n.number() > 0) {
+                svg.append(String.format(Locale.ROOT, "<text class=\"mark\" x=\"%.1f\" y=\"%d\" font-size=\"10\" font-weight=\"bold\" fill=\"#c05621\">%d</text>%n",
+                        x + 5, y + 7, n.number()));
+            }
+        }
+        for (int i = 0; i < layout.legend.size(); i++) {
+            svg.append(String.format(Locale.ROOT, "<text class=\"legend\" x=\"8\" y=\"%d\" fill=\"#7b341e\">%s</text>%n",
+                    layout.legendY(i), escape(layout.legend.get(i))));
+        }
         return svg.append("</svg>\n").toString();
     }
 

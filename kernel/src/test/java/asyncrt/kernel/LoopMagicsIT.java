@@ -196,6 +196,9 @@ class LoopMagicsIT {
         assertTrue(run.stream("stdout").contains("Results: [Result 1, Result 2]"), run.toString());
         List<String> svgs = run.displays("image/svg+xml");
         assertEquals(1, svgs.size(), run.toString());
+        for (String printed : List.of("Task 1: Starting", "Task 2: Starting", "Task 2: After sleep", "Task 1: After sleep", "Results: [Result 1, Result 2]")) {
+            assertTrue(svgs.getFirst().contains("<title>printed: " + printed + "</title>"), "the moment '" + printed + "' was printed is marked");
+        }
         Path file = Path.of("target", "timeline-kernel-section6.svg");
         Files.createDirectories(file.getParent());
         Files.writeString(file, svgs.getFirst());

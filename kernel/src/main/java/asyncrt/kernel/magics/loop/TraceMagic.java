@@ -10,6 +10,7 @@ import asyncrt.kernel.magics.MagicRegistry;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.Task;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** {@code %trace on|off}: a {@link Tracer} on every loop, printing each event into the output of the cell that runs it. */
 final class TraceMagic {
@@ -36,7 +37,7 @@ final class TraceMagic {
         switch (args.strip()) {
             case "on" -> {
                 if (tracing == null) {
-                    tracing = new LoopWatch(loop -> new LoopTracer(loops.isKernels(loop)));
+                    tracing = new LoopWatch(loop -> new LoopTracer(() -> loops.isKernels(loop)));
                 }
                 System.out.println("%trace is on: every loop prints its events (%trace off stops it)");
             }
@@ -61,10 +62,11 @@ final class TraceMagic {
      */
     static final class LoopTracer implements Instrument {
         private final Tracer tracer = new Tracer();
-        private final boolean kernels;
+        /** Whether the loop is the kernel's: asked at each wait, as a loop may be attached before the kernel knows it as its own. */
+        private final BooleanSupplier kernels;
         private boolean waitShown;
 
-        LoopTracer(boolean kernels) {
+        LoopTracer(BooleanSupplier kernels) {
             this.kernels = kernels;
         }
 
@@ -110,7 +112,7 @@ final class TraceMagic {
 
         @Override
         public void beforeIoWait(double timeout) {
-            waitShown = !(kernels && Double.isInfinite(timeout));
+            waitShown = !(Double.isInfinite(timeout) && kernels.getAsBoolean());
             if (waitShown) {
                 tracer.beforeIoWait(timeout);
             }
