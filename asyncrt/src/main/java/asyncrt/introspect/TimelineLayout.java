@@ -113,6 +113,12 @@ final class TimelineLayout {
         return lines;
     }
 
+    /** Where a mark's number starts: right of the mark, or left of it at the picture's right edge. */
+    double numberX(double x, int number) {
+        double width = String.valueOf(number).length() * 6.5;
+        return x + 5 + width <= WIDTH - 2 ? x + 5 : x - 5 - width;
+    }
+
     /** The baseline of legend line {@code i}. */
     int legendY(int i) {
         return axis + 40 + (hidden > 0 ? 20 : 0) + i * LEGEND_LINE;

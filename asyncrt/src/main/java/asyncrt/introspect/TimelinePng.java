@@ -106,7 +106,7 @@ public final class TimelinePng {
                 g.fill(triangle);
                 if (n.number() > 0) {
                     g.setFont(numbers);
-                    g.drawString(String.valueOf(n.number()), (float) (x + 5), y + 7);
+                    g.drawString(String.valueOf(n.number()), (float) layout.numberX(x, n.number()), y + 7);
                     g.setFont(font);
                 }
             }

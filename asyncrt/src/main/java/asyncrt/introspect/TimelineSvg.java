@@ -69,7 +69,7 @@ public final class TimelineSvg {
                     x - 4, y, x + 4, y, x, y + 7, n.mark().at(), escape(n.mark().text().strip())));
             if (n.number() > 0) {
                 svg.append(String.format(Locale.ROOT, "<text class=\"mark\" x=\"%.1f\" y=\"%d\" font-size=\"10\" font-weight=\"bold\" fill=\"#c05621\">%d</text>%n",
-                        x + 5, y + 7, n.number()));
+                        layout.numberX(x, n.number()), y + 7, n.number()));
             }
         }
         for (int i = 0; i < layout.legend.size(); i++) {
