@@ -30,7 +30,7 @@ BUDGET_SECONDS = 60          # "well under a minute" each; the run fails beyond 
 CELL_TIMEOUT_SECONDS = 120
 
 # The loop-state magics the course uses; the kernel must have every one.
-LOOP_MAGICS = {"loop", "tasks", "where", "cancel", "timeline", "trace", "live", "asyncio", "autoawait"}
+LOOP_MAGICS = {"loop", "tasks", "where", "step", "cancel", "timeline", "trace", "live", "asyncio", "autoawait"}
 # A timeline carries a PNG (and HTML showing it) beside the SVG, for the renderers that strip SVG.
 MUST_SHOW = {"timeline": ["image/svg+xml", "image/png", "text/html"], "loop": ["text/html"]}
 MAGIC_LINE = re.compile(r"^\s*%%?([A-Za-z_][\w-]*)")
