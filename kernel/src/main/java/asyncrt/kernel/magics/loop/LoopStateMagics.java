@@ -12,12 +12,16 @@ import asyncrt.tasks.Task;
 import asyncrt.events.EventLoop;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.Optional;
 
 /** The magics that show the loops' state and act on them: {@code %loop}, {@code %tasks}, {@code %where}, {@code %step}, {@code %cancel}. */
 final class LoopStateMagics {
 
     private final ShownLoops loops;
+    /** How many turns %step has run of each loop, to number them on. */
+    private final Map<EventLoop, Integer> turnsStepped = new WeakHashMap<>();
 
     LoopStateMagics(ShownLoops loops) {
         this.loops = loops;
@@ -50,7 +54,8 @@ final class LoopStateMagics {
                 number), then shows the loop as %loop does. One turn is what the loop repeats while it runs: wait
                 for I/O until the next timer is due (not at all when callbacks are ready), move due timers and
                 ready channels' callbacks to the ready queue, run the callbacks that were ready when the turn began
-                (those they schedule wait for the next turn). Each turn is summed up in a line: how long it waited,
+                (those they schedule wait for the next turn). Each turn is summed up in a line, numbered from the
+                loop's first turn stepped: how long it waited,
                 what ran, what is left. With nothing ready, no timer and no channel watched, there is nothing to
                 step, and it says so. (The kernel's own loop runs all the time, and a loop inside Asyncio.run runs
                 to its end: neither can be stepped.)""", this::step);
@@ -104,12 +109,13 @@ final class LoopStateMagics {
                         + " and give it work (callSoon, callLater, createTask...). The kernel's own loop and a loop"
                         + " inside Asyncio.run run by themselves."));
         EventLoop loop = shown.loop();
-        for (int turn = 1; turn <= turns; turn++) {
+        for (int i = 0; i < turns; i++) {
             LoopSnapshot before = Introspect.snapshot(loop);
             if (before.ready().isEmpty() && before.timers().stream().allMatch(LoopSnapshot.TimerInfo::cancelled) && before.io().isEmpty()) {
                 System.out.println("%step: " + shown.title() + " has nothing to do: nothing ready, no timer, no channel watched");
                 break;
             }
+            int turn = turnsStepped.merge(loop, 1, Integer::sum);
             long start = System.nanoTime();
             loop.runOneTurn();
             double took = (System.nanoTime() - start) / 1e9;
