@@ -32,9 +32,10 @@ double timed(Block code) throws Exception {
 
 // What the code of a cell writes to standard error (the kernel's warnings, debug mode's reports), for checks:
 // captureStderr() starts keeping a copy (everything is still shown as usual), capturedStderr() stops and returns
-// it, and stderrOf(code) does both around some code (stdoutOf(code) below does the same for standard output). Java frees an object no longer used only when its garbage
-// collector runs, where CPython frees it at once: a warning about a dropped object ("never awaited", "never
-// retrieved") comes after a collection, so stderrOf asks for one after the code and gives the warnings a moment.
+// it, and stderrOf(code) does both around some code; stdoutOf(code), further down, does the same for standard
+// output. Java frees an object no longer used only when its garbage collector runs, where CPython frees it at
+// once: a warning about a dropped object ("never awaited", "never retrieved") comes after a collection, so
+// stderrOf asks for one after the code and gives the warnings a moment.
 PrintStream stderrShown = null;
 ByteArrayOutputStream stderrCopy = null;
 void captureStderr() {
