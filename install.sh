@@ -236,6 +236,8 @@ write_kernelspec() { # builds the kernelspec for the directory $1 and installs i
   rm -rf "$stage"
   mkdir -p "$stage/lib"
   cp kernel/target/asyncrt-kernel-*.jar kernel/target/lib/*.jar "$stage/lib/"
+  mkdir -p "$stage/lib/sources"   # asyncrt's sources, whose Javadoc inspection (Shift-Tab) shows
+  cp kernel/target/lib/sources/*.jar "$stage/lib/sources/"
   cp kernel/src/main/kernelspec/logo-32x32.png kernel/src/main/kernelspec/logo-64x64.png "$stage/"
   "$PY" - "$stage/kernel.json" "$JDK/bin/java" "$dest" "$DISPLAY_NAME" "${KERNEL_ENV[@]}" <<'PYTHON'
 import json, sys
@@ -251,8 +253,10 @@ spec = {
         # The heap may grow to a quarter of the memory (the JVM's default share), counting at most 8 GB of it:
         # at most 2 GB, so that a cell that fills it fails within seconds instead of a minute of collections.
         "-XX:MaxRAM=8g",
-        "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + dest + "/kernel.jsa",
-        "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+        # The ahead-of-time cache that warm_up.py trains on a session of typical cells: classes loaded and
+        # linked, and method profiles, so that the JIT starts from where that session ended. Without the file
+        # (or after a JDK update) the JVM starts without it, quietly.
+        "-XX:AOTCache=" + dest + "/kernel.aot", "-Xlog:aot=off", "-Xlog:cds=off",
         "-cp", dest + "/lib/*",
         "asyncrt.kernel.KernelMain", "{connection_file}",
     ],
@@ -293,7 +297,7 @@ if [ "$(readlink -f "$SEEN")" != "$(readlink -f "$DEST")" ]; then
   fi
 fi
 
-# One run of the kernel records the classes it loads in a CDS archive (kernel.jsa), so later starts are faster.
+# One run of the kernel on typical cells trains its ahead-of-time cache (kernel.aot), so later starts are faster.
 "$PY" kernel/src/main/python/warm_up.py "$KERNEL_NAME" || say "warning: the warm-up run failed; the kernel still works, only its start is slower"
 
 # The course's stored outputs were made by the kernel: trusted, the front ends show them as they were made.

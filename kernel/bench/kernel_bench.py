@@ -1,16 +1,17 @@
-"""Kernel benchmarks through jupyter_client, ours beside ipykernel, measured in the same run.
+"""Kernel benchmarks through jupyter_client: ours beside ipykernel (and JJava, when its kernelspec is found),
+measured in the same run.
 
-For each kernel: time from launching the kernel process to its first kernel_info_reply; resident memory
-(RSS) right after that reply and once it has settled; the round trip of a trivial cell (send execute_request,
-receive execute_reply) once warm, for `1+1` and for a cell that needs the compiler (`Math.max(1, 2)` in Java,
-`max(1, 2)` in Python); the spawn workload of bench/run run from a cell, awaited on the kernel's own loop
-and (our kernel) in Asyncio.run. Prints figures; asserts nothing.
+For each kernel: time from launching the kernel process to its first kernel_info_reply, and to the result of
+its first compiled cell (`Math.max(1, 2)`; `max(1, 2)` in Python); resident memory (RSS) right after the first
+reply and once it has settled; the round trip (send execute_request, receive execute_reply) of each cell of a
+basket of typical cells once warm, and their geometric mean; the spawn workload of bench/run run from a cell,
+awaited on the kernel's own loop and (our kernel) in Asyncio.run. Prints figures; asserts nothing.
 
 Usage: .venv/bin/python kernel_bench.py [--starts N] [--trips N] [--json] [KERNEL ...]
        (default kernels: java-asyncrt python3)
 
 With --json it prints one JSON line of medians per kernel instead, the line bench/run.py reads for
-its kernel workload (bench/run runs it once for our kernel and once for ipykernel).
+its kernel workload (bench/run runs it once for each kernel).
 """
 import argparse
 import json
@@ -21,10 +22,26 @@ import time
 
 from jupyter_client.manager import KernelManager
 
-CELLS = {
-    "java": {"trivial": "1+1", "compiled": "Math.max(1, 2)"},
-    "python": {"trivial": "1+1", "compiled": "max(1, 2)"},
+# A basket of what learners type, one cell each: an expression, a variable and its use, a method declaration, a
+# print, an await, a record (a class in Python) and a call of the method. JJava has no await: its cell yields
+# the thread instead. Each kernel's setup cell runs once, untimed.
+BASKETS = {
+    "java-asyncrt": ["Math.max(1, 2)", "var xs = List.of(3, 1, 2); xs.size()", "int twice(int x) { return 2 * x; }",
+                     'System.out.println("hi");', "await(sleep(0));", "record P(int x, int y) {}", "twice(21)"],
+    "jjava": ["Math.max(1, 2)", "var xs = List.of(3, 1, 2); xs.size()", "int twice(int x) { return 2 * x; }",
+              'System.out.println("hi");', "Thread.yield();", "record P(int x, int y) {}", "twice(21)"],
+    "python": ["max(1, 2)", "xs = [3, 1, 2]; len(xs)", "def twice(x): return 2 * x", 'print("hi")',
+               "await asyncio.sleep(0)", "class P(NamedTuple):\n    x: int\n    y: int", "twice(21)"],
 }
+SETUP = {"python": "import asyncio\nfrom typing import NamedTuple"}
+
+
+def flavour(kernel_name):
+    """Which basket a kernel gets: ours, JJava's (Java without await) or Python's."""
+    spec = KernelManager(kernel_name=kernel_name).kernel_spec
+    if spec.language != "java":
+        return "python"
+    return "jjava" if any("jjava" in arg for arg in spec.argv) else "java-asyncrt"
 
 
 # The spawn workload of bench/run (100 000 tasks that each await sleep(0) ten times, gathered), run from a cell:
@@ -32,7 +49,7 @@ CELLS = {
 # Each cell times itself, so the figure is the loop's work alone, not the round trip around it.
 SPAWN_STEPS = 100_000 * (10 + 1)
 SPAWN = {
-    "java": {
+    "java-asyncrt": {
         "define": """
 Coroutine<Void> spawnWorker() {
     return async(() -> {
@@ -81,17 +98,82 @@ async def spawn_on_the_kernel_loop():
     },
 }
 
+# The ping-pong workload of bench/run from a cell, smaller (200 000 round trips through two Queue(1)), awaited on
+# the kernel's loop: nanoseconds per round trip.
+PINGPONG_ROUND_TRIPS = 200_000
+PINGPONG = {
+    "java-asyncrt": {
+        "define": """
+Coroutine<Void> ping(Queue<Integer> there, Queue<Integer> back) {
+    return async(() -> {
+        for (int i = 0; i < 200_000; i++) {
+            await(there.put(i));
+            await(back.get());
+        }
+    });
+}
+Coroutine<Void> pong(Queue<Integer> there, Queue<Integer> back) {
+    return async(() -> {
+        for (int i = 0; i < 200_000; i++) {
+            await(back.put(await(there.get())));
+        }
+    });
+}
+long pingPongOnTheKernelLoop() {
+    long start = System.nanoTime();
+    Queue<Integer> there = new Queue<>(1), back = new Queue<>(1);
+    var a = createTask(ping(there, back));
+    var b = createTask(pong(there, back));
+    await(a);
+    await(b);
+    return System.nanoTime() - start;
+}
+""",
+        "loop": "pingPongOnTheKernelLoop()",
+    },
+    "python": {
+        "define": """
+import asyncio, time
+
+async def ping(there, back):
+    for i in range(200_000):
+        await there.put(i)
+        await back.get()
+
+async def pong(there, back):
+    for _ in range(200_000):
+        await back.put(await there.get())
+
+async def ping_pong_on_the_kernel_loop():
+    start = time.perf_counter_ns()
+    there, back = asyncio.Queue(1), asyncio.Queue(1)
+    a, b = asyncio.create_task(ping(there, back)), asyncio.create_task(pong(there, back))
+    await a
+    await b
+    return time.perf_counter_ns() - start
+""",
+        "loop": "await ping_pong_on_the_kernel_loop()",
+    },
+}
+
 
 def rss_mb(pid):
-    """Resident memory of a process and its children, in MB."""
+    """Resident memory of a process and all its descendants (JJava's launcher starts the kernel's JVM), in MB."""
+    parents = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open("/proc/%s/stat" % entry) as f:
+                    parents[int(entry)] = int(f.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                pass
+    family, grew = {pid}, True
+    while grew:
+        more = {p for p, parent in parents.items() if parent in family} - family
+        family |= more
+        grew = bool(more)
     total = 0
-    pids = [pid]
-    try:
-        with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
-            pids += [int(p) for p in f.read().split()]
-    except OSError:
-        pass
-    for p in pids:
+    for p in family:
         try:
             with open("/proc/%d/status" % p) as f:
                 for line in f:
@@ -102,19 +184,32 @@ def rss_mb(pid):
     return total / 1024.0
 
 
-def start(kernel_name):
-    """Starts a kernel; returns (manager, client, seconds to the first kernel_info_reply)."""
+def start(kernel_name, first_cell):
+    """Starts a kernel; returns (manager, client, seconds to the first kernel_info_reply, its resident memory
+    then in MB, seconds to the execute_reply of first_cell, sent right after that)."""
     km = KernelManager(kernel_name=kernel_name)
     began = time.perf_counter()
     km.start_kernel()
     kc = km.client()
     kc.start_channels()
-    msg_id = kc.kernel_info()
+    reply_to(kc, kc.kernel_info())
+    info = time.perf_counter() - began
+    rss = rss_mb(kernel_pid(km))
+    reply = reply_to(kc, kc.execute(first_cell))
+    if reply["content"]["status"] != "ok":
+        raise RuntimeError("the first cell %r failed: %s" % (first_cell, reply["content"]))
+    return km, kc, info, rss, time.perf_counter() - began
+
+
+def kernel_pid(km):
+    return km.provisioner.pid if hasattr(km, "provisioner") and km.provisioner else km.kernel.pid
+
+
+def reply_to(kc, msg_id):
     while True:
         reply = kc.get_shell_msg(timeout=120)
         if reply["parent_header"].get("msg_id") == msg_id:
-            break
-    return km, kc, time.perf_counter() - began
+            return reply
 
 
 def round_trips(kc, code, n):
@@ -123,11 +218,10 @@ def round_trips(kc, code, n):
     for _ in range(n):
         began = time.perf_counter()
         msg_id = kc.execute(code)
-        while True:
-            reply = kc.get_shell_msg(timeout=60)
-            if reply["parent_header"].get("msg_id") == msg_id:
-                break
+        reply = reply_to(kc, msg_id)
         times.append((time.perf_counter() - began) * 1000)
+        if reply["content"]["status"] != "ok":
+            raise RuntimeError("cell %r failed: %s" % (code, reply["content"]))
         while True:  # drain IOPub up to this request's idle
             msg = kc.get_iopub_msg(timeout=60)
             if (msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle"
@@ -152,17 +246,17 @@ def cell_value(kc, code):
     return shown["value"]
 
 
-def spawn_in_cells(kc, language, rounds):
-    """Nanoseconds per task step of the spawn workload run from a cell, per way of running it (medians)."""
-    spawn = SPAWN[language]
-    kc.execute_interactive(spawn["define"], timeout=120, output_hook=lambda m: None)
-    ways = [way for way in ("loop", "run") if way in spawn]
+def workload_in_cells(kc, workload, steps, rounds):
+    """Nanoseconds per step of a workload run from a cell, per way of running it (medians; the first round warms
+    up)."""
+    kc.execute_interactive(workload["define"], timeout=120, output_hook=lambda m: None)
+    ways = [way for way in ("loop", "run") if way in workload]
     times = {way: [] for way in ways}
-    for i in range(rounds + 1):  # the first round warms up
+    for i in range(rounds + 1):
         for way in ways:
-            nanos = int(cell_value(kc, spawn[way]).rstrip("L"))
+            nanos = int(cell_value(kc, workload[way]).rstrip("L"))
             if i > 0:
-                times[way].append(nanos / SPAWN_STEPS)
+                times[way].append(nanos / steps)
     return {way: statistics.median(t) for way, t in times.items()}
 
 
@@ -172,35 +266,42 @@ def stop(km, kc):
 
 
 def bench(kernel_name, starts, trips, spawn_rounds=3):
-    language = KernelManager(kernel_name=kernel_name).kernel_spec.language
-    cells = CELLS.get(language, CELLS["python"])
-    start_times, rss_first, rss_settled = [], [], []
+    kind = flavour(kernel_name)
+    basket = BASKETS[kind]
+    start_times, first_results, rss_first = [], [], []
     for i in range(starts):
-        km, kc, seconds = start(kernel_name)
+        km, kc, seconds, rss, first = start(kernel_name, basket[0])
         start_times.append(seconds)
-        pid = km.provisioner.pid if hasattr(km, "provisioner") and km.provisioner else km.kernel.pid
-        rss_first.append(rss_mb(pid))
-        kc.wait_for_ready(timeout=120)
+        first_results.append(first)
+        rss_first.append(rss)
         if i < starts - 1:
             stop(km, kc)
-    kc.execute_interactive(cells["trivial"], timeout=120, output_hook=lambda m: None)
     time.sleep(2)
-    rss_settled.append(rss_mb(pid))
-    results = {}
-    for label, code in cells.items():
+    pid = kernel_pid(km)
+    rss_settled = rss_mb(pid)
+    if kind in SETUP:
+        kc.execute_interactive(SETUP[kind], timeout=120, output_hook=lambda m: None)
+    for code in basket:
         round_trips(kc, code, max(20, trips // 5))  # warm up
-        results[label] = round_trips(kc, code, trips)
+    results = {code: [] for code in basket}
+    for _ in range(trips):  # one cell of each in turn, as a session mixes them
+        for code in basket:
+            results[code] += round_trips(kc, code, 1)
     rss_after = rss_mb(pid)
-    spawn = spawn_in_cells(kc, language, spawn_rounds) if spawn_rounds > 0 else {}
+    spawn = workload_in_cells(kc, SPAWN[kind], SPAWN_STEPS, spawn_rounds) if spawn_rounds > 0 and kind in SPAWN else {}
+    pingpong = (workload_in_cells(kc, PINGPONG[kind], PINGPONG_ROUND_TRIPS, spawn_rounds)
+                if spawn_rounds > 0 and kind in PINGPONG else {})
     stop(km, kc)
     return {
         "spawn": spawn,
+        "pingpong": pingpong,
         "start": start_times,
+        "first_result": first_results,
         "rss_first": statistics.median(rss_first),
-        "rss_settled": rss_settled[0],
+        "rss_settled": rss_settled,
         "rss_after": rss_after,
         "trips": results,
-        "cells": cells,
+        "basket_ms": statistics.geometric_mean([statistics.median(t) for t in results.values()]),
     }
 
 
@@ -210,11 +311,12 @@ def figures(kernel_name, r):
         "workload": "kernel",
         "kernel": kernel_name,
         "start_s": round(statistics.median(r["start"]), 4),
-        "trivial_ms": round(statistics.median(r["trips"]["trivial"]), 3),
-        "compiled_ms": round(statistics.median(r["trips"]["compiled"]), 3),
+        "first_result_s": round(statistics.median(r["first_result"]), 3),
+        "basket_ms": round(r["basket_ms"], 3),
         "rss_mb": round(r["rss_first"], 1),
         "rss_settled_mb": round(r["rss_settled"], 1),
         **{"spawn_%s_ns" % way: round(ns, 1) for way, ns in r["spawn"].items()},
+        **{"pingpong_%s_ns" % way: round(ns, 1) for way, ns in r["pingpong"].items()},
         **({"spawn_loop_over_run": round(r["spawn"]["loop"] / r["spawn"]["run"], 3)}
            if {"loop", "run"} <= r["spawn"].keys() else {}),
     }
@@ -223,9 +325,9 @@ def figures(kernel_name, r):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--starts", type=int, default=5, help="kernel starts to time (default 5)")
-    parser.add_argument("--trips", type=int, default=200, help="timed round trips per cell (default 200)")
+    parser.add_argument("--trips", type=int, default=100, help="timed round trips per cell (default 100)")
     parser.add_argument("--spawn-rounds", type=int, default=3,
-                        help="timed runs of the spawn workload from a cell, after one warm-up (default 3; 0: none)")
+                        help="timed runs of the spawn and ping-pong workloads from a cell, after one warm-up (default 3; 0: none)")
     parser.add_argument("--json", action="store_true", help="print one JSON line of medians per kernel, nothing else")
     parser.add_argument("kernels", nargs="*", default=["java-asyncrt", "python3"])
     args = parser.parse_args()
@@ -242,15 +344,21 @@ def main():
         print("\n%s" % name)
         print("  start to first kernel_info_reply: median %.3f s  (min %.3f, max %.3f)"
               % (statistics.median(s), s[0], s[-1]))
+        f = sorted(r["first_result"])
+        print("  start to the first compiled result: median %.3f s  (min %.3f, max %.3f)"
+              % (statistics.median(f), f[0], f[-1]))
         print("  RSS: %.0f MB at first reply, %.0f MB settled after a cell, %.0f MB after the round trips"
               % (r["rss_first"], r["rss_settled"], r["rss_after"]))
-        for label, times in r["trips"].items():
+        for code, times in r["trips"].items():
             t = sorted(times)
-            print("  warm round trip %-16r median %6.2f ms  p90 %6.2f ms  min %6.2f ms"
-                  % (r["cells"][label], statistics.median(t), t[int(len(t) * 0.9)], t[0]))
+            print("  warm round trip %-40r median %6.2f ms  p90 %6.2f ms  min %6.2f ms"
+                  % (code, statistics.median(t), t[int(len(t) * 0.9)], t[0]))
+        print("  the basket: geometric mean of the medians %.2f ms" % r["basket_ms"])
         for way, ns in r["spawn"].items():
             print("  spawn workload from a cell, %-28s %7.1f ns per task step"
                   % ({"loop": "awaited on the kernel's loop:", "run": "in Asyncio.run:"}[way], ns))
+        for way, ns in r["pingpong"].items():
+            print("  ping-pong from a cell, awaited on the kernel's loop: %7.1f ns per round trip" % ns)
         if {"loop", "run"} <= r["spawn"].keys():
             print("  the kernel's loop against Asyncio.run: %.2fx the time" % (r["spawn"]["loop"] / r["spawn"]["run"]))
     print("\nload average at the end: %.1f (other work on the machine skews every figure)" % os.getloadavg()[0])

@@ -28,6 +28,9 @@ class JavaKernelConformance(jupyter_kernel_test.KernelTests):
         {"text": "Integer.toHexStr", "matches": {"toHexString("}},
         {"text": "int a = 1;\nMath.ma", "matches": {"max("}},
         {"text": "%lsm", "matches": {"lsmagic"}},
+        # The cell's own earlier declarations are seen before the cell has run.
+        {"text": "String s = \"x\";\ns.toUpperC", "matches": {"toUpperCase("}},
+        {"text": "int[] arr = new int[3]; arr.le", "matches": {"length"}},
     ]
 
     complete_code_samples = ["1 + 1", "int x = 1;", 'System.out.println("a")', "class A {}", "%lsmagic"]

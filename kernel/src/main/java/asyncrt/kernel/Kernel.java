@@ -1,18 +1,19 @@
 package asyncrt.kernel;
 
-import asyncrt.kernel.kernelloop.AutoAwait;
-import asyncrt.kernel.kernelloop.CellOwner;
 import asyncrt.kernel.display.Display;
 import asyncrt.kernel.display.Renderer;
-import asyncrt.kernel.execution.CellFailure;
+import asyncrt.kernel.editing.EditingHelp;
 import asyncrt.kernel.execution.CodeAnalysis;
 import asyncrt.kernel.execution.JShellEvaluator;
-import asyncrt.kernel.execution.OutputCapture;
 import asyncrt.kernel.execution.Preamble;
 import asyncrt.kernel.execution.Value;
+import asyncrt.kernel.execution.failures.CellFailure;
+import asyncrt.kernel.execution.output.OutputCapture;
 import asyncrt.kernel.extension.ExtensionLoader;
 import asyncrt.kernel.extension.KernelContext;
 import asyncrt.kernel.history.HistoryStore;
+import asyncrt.kernel.kernelloop.AutoAwait;
+import asyncrt.kernel.kernelloop.CellOwner;
 import asyncrt.kernel.magics.CoreMagics;
 import asyncrt.kernel.magics.MagicRegistry;
 import asyncrt.kernel.magics.loop.LoopMagics;
@@ -30,11 +31,12 @@ import asyncrt.kernel.shell.Dispatcher;
 import asyncrt.kernel.shell.ExecuteHandler;
 import asyncrt.kernel.shell.HistoryHandler;
 import asyncrt.kernel.shell.InspectHandler;
-import asyncrt.kernel.shell.Interrupter;
 import asyncrt.kernel.shell.InterruptHandler;
+import asyncrt.kernel.shell.Interrupter;
 import asyncrt.kernel.shell.IsCompleteHandler;
 import asyncrt.kernel.shell.KernelInfoHandler;
 import asyncrt.kernel.shell.ShutdownHandler;
+import asyncrt.kernel.util.Log;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,8 +105,9 @@ public final class Kernel {
             control.register("interrupt_request", new InterruptHandler(interrupter));
             shell.register("execute_request", new ExecuteHandler(runner, io, iopub, interrupter, history, renderer,
                     message -> shell.dispatch(message, sockets.shell())));
-            shell.register("complete_request", new CompleteHandler(analysis::join, magics));
-            shell.register("inspect_request", new InspectHandler(analysis::join));
+            EditingHelp editing = new EditingHelp(this::evaluatorIfReady);
+            shell.register("complete_request", new CompleteHandler(editing, magics));
+            shell.register("inspect_request", new InspectHandler(editing));
             shell.register("is_complete_request", new IsCompleteHandler(analysis::join));
             shell.register("history_request", new HistoryHandler(history));
             CommHandler comms = new CommHandler(iopub);
@@ -140,6 +143,7 @@ public final class Kernel {
         long start = System.nanoTime();
         Preamble preamble = Preamble.discover();
         JShellEvaluator jshell = new JShellEvaluator(options.compilerOptions(), preamble.classpath(), options.classpath());
+        long built = System.nanoTime();
         try {
             for (String snippet : preamble.imports()) {
                 jshell.eval(snippet, "start-up");
@@ -147,8 +151,12 @@ public final class Kernel {
         } catch (CellFailure e) {
             Log.warn("a start-up import failed: " + e.getMessage());
         }
-        warmUpAsyncio(jshell);
-        Log.info("JShell ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        long imported = System.nanoTime();
+        warmUpAsyncio();
+        long ready = System.nanoTime();
+        Log.info("JShell ready in " + (ready - start) / 1_000_000 + " ms (built in " + (built - start) / 1_000_000
+                + " ms, " + preamble.imports().size() + " imports in " + (imported - built) / 1_000_000
+                + " ms, asyncrt's warm-up in " + (ready - imported) / 1_000_000 + " ms)");
         extensions.loadFrom(Kernel.class.getClassLoader());
         extensions.loadFrom(jshell.cellLoader());
         runStartupScripts(jshell);
@@ -156,18 +164,20 @@ public final class Kernel {
     }
 
     /**
-     * Runs one trivial coroutine, so that the first {@code Asyncio.run} of a learner is fast. asyncrt's note
-     * (on java.util.logging, at INFO) of which coroutine backend it chose goes to the kernel's log instead of
-     * the first cell that happens to run meanwhile; later logging from cells reaches the cells as usual.
+     * Runs one trivial coroutine, from the kernel's own code rather than as a cell (a cell would cost a
+     * compilation before the learner's first cell could start), so that the first {@code Asyncio.run} of a
+     * learner finds asyncrt loaded. asyncrt's note (on java.util.logging, at INFO) of which coroutine backend
+     * it chose goes to the kernel's log instead of the first cell that happens to run meanwhile; later logging
+     * from cells reaches the cells as usual.
      */
-    private static void warmUpAsyncio(JShellEvaluator jshell) {
+    private static void warmUpAsyncio() {
         Logger root = Logger.getLogger("");
         Level level = root.getLevel();
         root.setLevel(Level.WARNING);
         try {
-            jshell.eval("asyncrt.Asyncio.run(asyncrt.Asyncio.async(() -> 0));", "start-up");
+            asyncrt.Asyncio.run(asyncrt.Asyncio.async(() -> 0));
             Log.debug("asyncrt is warmed up");
-        } catch (CellFailure e) {
+        } catch (RuntimeException e) {
             Log.debug("asyncrt warm-up skipped: " + e.getMessage());
         } finally {
             root.setLevel(level);

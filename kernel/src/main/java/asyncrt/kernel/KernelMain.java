@@ -1,6 +1,7 @@
 package asyncrt.kernel;
 
 import asyncrt.kernel.protocol.ConnectionInfo;
+import asyncrt.kernel.util.Log;
 import java.nio.file.Path;
 
 /** Starts the kernel: {@code java ... asyncrt.kernel.KernelMain CONNECTION_FILE}, as a kernelspec's argv does. */

@@ -168,7 +168,7 @@ class FaultIT {
                 "java.util.function.IntConsumer ender = System::exit; ender.accept(5);",
                 "void leave() { if (kept != null) System.exit(0); }\nleave();")) {
             Execution run = KERNEL.client().execute(code);
-            assertEquals("asyncrt.kernel.execution.ExitRefusedException", run.ename(), code + ": " + run);
+            assertEquals("asyncrt.kernel.execution.exitguard.ExitRefusedException", run.ename(), code + ": " + run);
             assertTrue(run.reply().contentString("evalue", "").contains("refused"), run.toString());
             assertTrue(KERNEL.process().isAlive());
             assertSurvived();

@@ -13,6 +13,7 @@ import asyncrt.kernel.testing.SharedKernel;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -209,19 +210,26 @@ class InterruptIT {
         try (KernelProcess kernel = KernelProcess.start()) {
             KernelClient client = kernel.client();
             assertEquals("ok", client.execute("int kept = 7;").status());
+            // Each cell says when both threads hold their first lock, so Stop lands in the deadlock however slow
+            // the machine is.
             String monitors = """
-                    Object A = new Object(), B = new Object();
-                    Thread t = new Thread(() -> { synchronized (B) { try { Thread.sleep(300); } catch (Exception e) {} synchronized (A) {} } });
-                    synchronized (A) { t.start(); Thread.sleep(300); synchronized (B) {} }
+                    Object A = new Object(), B = new Object(); var both = new java.util.concurrent.CountDownLatch(2);
+                    Thread t = new Thread(() -> { synchronized (B) { both.countDown(); try { both.await(); } catch (Exception e) {} synchronized (A) {} } });
+                    synchronized (A) { t.start(); both.countDown(); both.await(); System.out.println("taking B");
+                        synchronized (B) {} }
                     """;
             String locks = """
                     var L1 = new java.util.concurrent.locks.ReentrantLock(); var L2 = new java.util.concurrent.locks.ReentrantLock();
-                    Thread u = new Thread(() -> { L2.lock(); try { Thread.sleep(300); } catch (Exception e) {} L1.lock(); });
-                    L1.lock(); u.start(); Thread.sleep(300); L2.lock();
+                    var held = new java.util.concurrent.CountDownLatch(2);
+                    Thread u = new Thread(() -> { L2.lock(); held.countDown(); try { held.await(); } catch (Exception e) {} L1.lock(); });
+                    L1.lock(); u.start(); held.countDown(); held.await(); System.out.println("taking L2"); L2.lock();
                     """;
-            for (String cell : List.of(monitors, locks)) {
-                Message request = client.send(Channel.SHELL, "execute_request", KernelClient.executeContent(cell, false));
-                Thread.sleep(1500);
+            // Where the error says the loop is blocked: the line of the statement that blocks.
+            for (var cell : List.of(Map.entry(monitors, 3), Map.entry(locks, 4))) {
+                Message request = client.send(Channel.SHELL, "execute_request",
+                        KernelClient.executeContent(cell.getKey(), false));
+                awaitStream(client, request, "taking ");
+                Thread.sleep(300);
                 long stoppedAt = System.nanoTime();
                 client.send(Channel.CONTROL, "interrupt_request", new JsonObject());
                 Thread.sleep(500);
@@ -232,7 +240,8 @@ class InterruptIT {
                 assertEquals("error", reply.contentString("status", ""));
                 String error = new Execution(request, reply, client.iopubUntilIdle(request, LONG)).traceback();
                 assertTrue(error.contains("did not end within 3 s of being stopped") && error.contains("a deadlock?")
-                        && error.matches("(?s).*blocked in Task 'In \\[\\d+]' at In \\[\\d+], line 3 .*"), error);
+                        && error.matches("(?s).*blocked in Task 'In \\[\\d+]' at In \\[\\d+], line " + cell.getValue() + " .*"),
+                        error);
                 Message info = client.send(Channel.SHELL, "kernel_info_request", new JsonObject());
                 assertEquals("kernel_info_reply", client.reply(Channel.SHELL, info, Duration.ofSeconds(10)).type());
                 assertEquals("2", client.execute("1 + 1").result());
@@ -311,6 +320,19 @@ class InterruptIT {
         long millis = report(code.lines().findFirst().orElse(code), interruptedAt);
         assertTrue(millis < STOP_MARGIN_MILLIS, "stopping took " + millis + " ms");
         return new Execution(request, reply, KERNEL.client().iopubUntilIdle(request, LONG));
+    }
+
+    /** Waits until the request's cell writes {@code text} to its standard output. */
+    private static void awaitStream(KernelClient client, Message request, String text) throws Exception {
+        long deadline = System.nanoTime() + LONG.toNanos();
+        while (System.nanoTime() < deadline) {
+            Message message = client.receiveIopub(LONG);
+            if (message != null && message.type().equals("stream") && KernelClient.parentId(message).equals(request.id())
+                    && message.contentString("text", "").contains(text)) {
+                return;
+            }
+        }
+        throw new AssertionError("the cell never wrote '" + text + "'");
     }
 
     private static long report(String what, long since) {

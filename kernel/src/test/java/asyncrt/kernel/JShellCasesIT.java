@@ -65,6 +65,12 @@ class JShellCasesIT {
         Execution future = run("Future<String> pending = null; pending == null");
         assertEquals("true", future.result(), "Future is asyncrt's, not java.util.concurrent's: " + future);
         assertEquals("ok", run("Task<String> t = null; EventLoop loop = null; ContextVar<String> v = null; CancelledError c = null;").status());
+        for (String type : new String[] {"tasks.Future", "queues.Queue", "queues.PriorityQueue", "locks.Semaphore",
+                "locks.Lock", "locks.Condition", "streams.Server", "Asyncio"}) {
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            assertEquals("\"asyncrt." + type + "\"", run(simple + ".class.getName()").result(),
+                    simple + " names asyncrt's type, also where java.util's or java.util.concurrent's has that name");
+        }
         Execution gathered = run("Asyncio.run(async(() -> await(gather(greet(\"a\"), greet(\"b\"))).toString()))");
         assertTrue(gathered.result().contains("hello a"), gathered.toString());
     }

@@ -1,7 +1,7 @@
 package asyncrt.kernel.display;
 
 import asyncrt.introspect.Timeline;
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 import java.awt.image.RenderedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package asyncrt.kernel.display;
 import asyncrt.introspect.Timeline;
 import asyncrt.introspect.TimelinePng;
 import asyncrt.introspect.TimelineSvg;
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 
 /**
  * A {@link Timeline} as the kernel shows it: text for consoles, the picture as SVG and as PNG, and HTML that

@@ -1,6 +1,8 @@
 package asyncrt.kernel.execution;
 
 import asyncrt.coroutines.CodeNamer;
+import asyncrt.kernel.execution.failures.CellPosition;
+import asyncrt.kernel.execution.failures.JavacNames;
 import java.util.Optional;
 
 /**
@@ -36,19 +38,10 @@ final class CellCodeNamer implements CodeNamer {
             return null;
         }
         String method = frame.getMethodName();
-        String name = method.startsWith("do_it") ? "<cell>" : isCellLevel(method) ? "<lambda>" : declaredName(method);
+        String name = method.startsWith("do_it") ? "<cell>" : isCellLevel(method) ? "<lambda>" : JavacNames.declaredName(method);
         return jshell.cellPosition(frame.getFileName(), frame.getLineNumber())
                 .map(p -> name + " (" + p.cell() + ", line " + p.line() + ")")
                 .orElse(null);
-    }
-
-    /** The method a cell declared that a frame's method is, or is a lambda in ({@code lambda$half$0} is in half). */
-    static String declaredName(String method) {
-        if (!method.startsWith("lambda$")) {
-            return method;
-        }
-        int end = method.indexOf('$', "lambda$".length());
-        return end < 0 ? method : method.substring("lambda$".length(), end);
     }
 
     /** Whether code is a cell's own statements, or a lambda written among them (not inside a declared method). */

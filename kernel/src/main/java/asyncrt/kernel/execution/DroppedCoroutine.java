@@ -1,6 +1,7 @@
 package asyncrt.kernel.execution;
 
 import asyncrt.coroutines.Coroutine;
+import asyncrt.kernel.execution.failures.SnippetOrigins;
 
 /**
  * The forgotten {@code await}: a statement {@code download("x");} calls a coroutine function and drops the

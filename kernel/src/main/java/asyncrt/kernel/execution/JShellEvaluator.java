@@ -1,6 +1,11 @@
 package asyncrt.kernel.execution;
 
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
+import asyncrt.kernel.execution.failures.CellFailure;
+import asyncrt.kernel.execution.failures.CellPosition;
+import asyncrt.kernel.execution.failures.SnippetOrigins;
+import asyncrt.kernel.execution.failures.Tracebacks;
+import asyncrt.kernel.execution.failures.WrapperLines;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +18,9 @@ import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
 import jdk.jshell.Snippet.Status;
 import jdk.jshell.Snippet.SubKind;
+import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.UnresolvedReferenceException;

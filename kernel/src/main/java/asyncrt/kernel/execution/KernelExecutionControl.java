@@ -1,6 +1,8 @@
 package asyncrt.kernel.execution;
 
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
+import asyncrt.kernel.execution.exitguard.ExitCallRewriter;
+import asyncrt.kernel.execution.exitguard.ExitGuard;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package asyncrt.kernel.execution;
 
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 import asyncrt.kernel.display.Display;
 import java.io.File;
 import java.io.IOException;
@@ -15,9 +15,17 @@ import java.util.stream.Stream;
 
 /**
  * What every session starts with, so that a learner writes {@code Asyncio.run(main())} or
- * {@code await(sleep(1))} with no import: the jshell tool's usual on-demand imports, then each public asyncrt
- * type by single-type import (which shadows same-named types such as {@code java.util.concurrent.Future} from
- * the on-demand imports), {@code import static asyncrt.Asyncio.*}, and the display functions.
+ * {@code await(sleep(1))} with no import: the jshell tool's usual on-demand imports, an on-demand import of
+ * each asyncrt package, {@code import static asyncrt.Asyncio.*}, and the display functions.
+ *
+ * <p>Two on-demand imports that both offer a simple name make it ambiguous, so an asyncrt type whose simple
+ * name is also a type of {@code java.lang}, of another on-demand package (asyncrt's {@code Future} and
+ * {@code java.util.concurrent.Future}) or of another asyncrt package is also imported by single-type import,
+ * which shadows them all: asyncrt's type wins, the root package's over a subpackage's.
+ *
+ * @implNote Single-type imports only where a name clashes: javac resolves every single-type import each time
+ *     it compiles a snippet, and JShell compiles each snippet with all the session's imports, while an
+ *     on-demand import costs only the names a cell uses.
  */
 public final class Preamble {
 
@@ -29,10 +37,12 @@ public final class Preamble {
 
     private final List<Path> classpath;
     private final List<String> types;
+    private final List<String> clashing;
 
     private Preamble(List<Path> classpath, List<String> types) {
         this.classpath = classpath;
         this.types = types;
+        this.clashing = types.stream().filter(t -> clashes(t, types)).toList();
     }
 
     /** Finds asyncrt on the kernel's class path. */
@@ -61,11 +71,17 @@ public final class Preamble {
         return classpath;
     }
 
+    /** The public asyncrt types the imports make visible, the root package's last (they win a clash of names). */
+    public List<String> types() {
+        return types;
+    }
+
     /** The import snippets, in the order to evaluate them. */
     public List<String> imports() {
         List<String> imports = new ArrayList<>();
         ON_DEMAND.forEach(p -> imports.add("import " + p + ".*;"));
-        types.forEach(t -> imports.add("import " + t + ";"));
+        types.stream().map(Preamble::packageOf).distinct().forEach(p -> imports.add("import " + p + ".*;"));
+        clashing.forEach(t -> imports.add("import " + t + ";"));
         if (types.contains(FACADE)) {
             imports.add("import static " + FACADE + ".*;");
         }
@@ -110,6 +126,26 @@ public final class Preamble {
         } catch (ReflectiveOperationException | LinkageError e) {
             return false;
         }
+    }
+
+    /** Whether another package the cells import on demand, or {@code java.lang}, has a type of this name. */
+    private static boolean clashes(String type, List<String> asyncrtTypes) {
+        String simple = simpleName(type);
+        boolean inAsyncrt = asyncrtTypes.stream().anyMatch(t -> !t.equals(type) && simpleName(t).equals(simple));
+        return inAsyncrt || Stream.concat(Stream.of("java.lang"), ON_DEMAND.stream())
+                .anyMatch(p -> isPublicJdkType(p + "." + simple));
+    }
+
+    private static boolean isPublicJdkType(String type) {
+        try {
+            return Modifier.isPublic(Class.forName(type, false, ClassLoader.getPlatformClassLoader()).getModifiers());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String simpleName(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
     }
 
     private static String packageOf(String type) {

@@ -9,7 +9,7 @@ import jdk.jshell.SourceCodeAnalysis.Completeness;
  * Cuts a cell into the snippets JShell evaluates one at a time (statements, declarations, expressions), keeping
  * where each starts in the cell so that positions and line numbers can be reported against the cell.
  */
-final class SnippetSplitter {
+public final class SnippetSplitter {
 
     /**
      * One snippet of a cell.
@@ -19,7 +19,7 @@ final class SnippetSplitter {
      * @param start    offset of the snippet's first character in the cell
      * @param complete false for trailing code that is unfinished or not Java
      */
-    record Piece(String source, String raw, int start, boolean complete) {
+    public record Piece(String source, String raw, int start, boolean complete) {
 
         /** Zero-based line of the cell on which this snippet starts. */
         int firstLine(String cell) {
@@ -29,12 +29,13 @@ final class SnippetSplitter {
 
     private final SourceCodeAnalysis analysis;
 
-    SnippetSplitter(SourceCodeAnalysis analysis) {
+    /** @param analysis the JShell analysis that tells where a snippet ends */
+    public SnippetSplitter(SourceCodeAnalysis analysis) {
         this.analysis = analysis;
     }
 
     /** The cell's snippets in order; blank text between them is skipped. */
-    List<Piece> split(String cell) {
+    public List<Piece> split(String cell) {
         List<Piece> pieces = new ArrayList<>();
         int at = skipBlank(cell, 0);
         while (at < cell.length()) {

@@ -1,6 +1,6 @@
 package asyncrt.kernel.extension;
 
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 import java.util.HashSet;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;

@@ -1,7 +1,7 @@
 package asyncrt.kernel.extension;
 
 import asyncrt.kernel.display.Renderer;
-import asyncrt.kernel.execution.CellFailure;
+import asyncrt.kernel.execution.failures.CellFailure;
 import asyncrt.kernel.magics.MagicRegistry;
 
 /** What an extension may extend: the magics, the renderers, and the session's code. */

@@ -1,6 +1,6 @@
 package asyncrt.kernel.history;
 
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.BufferedWriter;

@@ -1,6 +1,6 @@
 package asyncrt.kernel.kernelloop;
 
-import asyncrt.kernel.execution.CellPosition;
+import asyncrt.kernel.execution.failures.CellPosition;
 import asyncrt.kernel.execution.SnippetRunner;
 import java.util.function.Supplier;
 

@@ -3,7 +3,7 @@ package asyncrt.kernel.kernelloop;
 import asyncrt.contextvars.Context;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.coroutines.UnawaitedSites;
-import asyncrt.kernel.execution.CellPosition;
+import asyncrt.kernel.execution.failures.CellPosition;
 import java.util.function.Supplier;
 
 /**

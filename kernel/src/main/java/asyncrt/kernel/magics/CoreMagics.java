@@ -1,7 +1,7 @@
 package asyncrt.kernel.magics;
 
 import asyncrt.kernel.PathGlobs;
-import asyncrt.kernel.execution.CellFailure;
+import asyncrt.kernel.execution.failures.CellFailure;
 import asyncrt.kernel.execution.Value;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package asyncrt.kernel.magics;
 
-import asyncrt.kernel.execution.CellFailure;
+import asyncrt.kernel.execution.failures.CellFailure;
 import asyncrt.kernel.execution.Value;
 import java.util.Optional;
 

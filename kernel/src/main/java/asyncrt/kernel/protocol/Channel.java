@@ -1,6 +1,6 @@
 package asyncrt.kernel.protocol;
 
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 import java.util.List;
 import org.zeromq.ZMQ;
 

@@ -1,5 +1,6 @@
 package asyncrt.kernel.protocol;
 
+import asyncrt.kernel.protocol.content.Contents;
 import com.google.gson.JsonObject;
 
 /** Publishes on the IOPub channel, each message parented on the request it belongs to. Thread-safe. */
@@ -18,6 +19,11 @@ public final class IOPub {
     }
 
     /** Publishes a message about a request (null for none). */
+    public void publish(Message parent, String msgType, Record content) {
+        publish(parent, msgType, Contents.write(content));
+    }
+
+    /** Publishes a message with JSON content. */
     public void publish(Message parent, String msgType, JsonObject content) {
         channel.send(messages.publish(parent, msgType, content));
     }

@@ -2,7 +2,7 @@ package asyncrt.kernel.shell;
 
 import asyncrt.events.Signal;
 import asyncrt.events.Signals;
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 
 /**
  * Hands the notebook's Stop button to asyncrt as SIGINT, as a terminal's Ctrl-C would: a loop's SIGINT

@@ -2,8 +2,8 @@ package asyncrt.kernel.shell;
 
 import asyncrt.kernel.display.DisplayPublisher;
 import asyncrt.kernel.display.MimeBundle;
-import asyncrt.kernel.execution.FrontEndInput;
-import asyncrt.kernel.execution.StreamBatcher;
+import asyncrt.kernel.execution.output.FrontEndInput;
+import asyncrt.kernel.execution.output.StreamBatcher;
 import asyncrt.kernel.protocol.Channel;
 import asyncrt.kernel.protocol.IOPub;
 import asyncrt.kernel.protocol.Message;

@@ -1,6 +1,6 @@
 package asyncrt.kernel.shell;
 
-import asyncrt.kernel.execution.CellFailure;
+import asyncrt.kernel.execution.failures.CellFailure;
 import asyncrt.kernel.kernelloop.AutoAwait;
 import asyncrt.kernel.execution.JShellEvaluator;
 import asyncrt.kernel.execution.Value;

@@ -1,6 +1,6 @@
 package asyncrt.kernel.shell;
 
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 import asyncrt.kernel.protocol.Channel;
 import asyncrt.kernel.protocol.Message;
 

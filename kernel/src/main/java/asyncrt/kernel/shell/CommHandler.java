@@ -1,8 +1,10 @@
 package asyncrt.kernel.shell;
 
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 import asyncrt.kernel.protocol.IOPub;
 import asyncrt.kernel.protocol.Message;
+import asyncrt.kernel.protocol.content.CommInfoReply;
+import asyncrt.kernel.protocol.content.CommMessage;
 import com.google.gson.JsonObject;
 
 /**
@@ -23,20 +25,14 @@ public final class CommHandler implements RequestHandler {
     public void handle(Request request) {
         Message message = request.message();
         switch (message.type()) {
-            case "comm_info_request" -> {
-                JsonObject content = new JsonObject();
-                content.addProperty("status", "ok");
-                content.add("comms", new JsonObject());
-                request.reply("comm_info_reply", content);
-            }
+            case "comm_info_request" -> request.reply(new CommInfoReply("ok", new JsonObject()));
             case "comm_open" -> {
-                Log.info("no comm target '" + message.contentString("target_name", "") + "'; closing the comm");
-                JsonObject close = new JsonObject();
-                close.addProperty("comm_id", message.contentString("comm_id", ""));
-                close.add("data", new JsonObject());
-                iopub.publish(message, "comm_close", close);
+                CommMessage open = request.content(CommMessage.class);
+                Log.info("no comm target '" + open.targetName() + "'; closing the comm");
+                iopub.publish(message, "comm_close", new CommMessage(open.commId(), null, new JsonObject()));
             }
-            default -> Log.info("ignoring " + message.type() + " for unknown comm " + message.contentString("comm_id", "?"));
+            default -> Log.info("ignoring " + message.type() + " for unknown comm "
+                    + request.content(CommMessage.class).commId());
         }
     }
 }

@@ -1,48 +1,48 @@
 package asyncrt.kernel.shell;
 
-import asyncrt.kernel.execution.CodeAnalysis;
+import asyncrt.kernel.editing.Completions;
+import asyncrt.kernel.editing.EditingHelp;
 import asyncrt.kernel.magics.MagicRegistry;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import asyncrt.kernel.protocol.content.CompleteReply;
+import asyncrt.kernel.protocol.content.CompleteRequest;
 import java.util.List;
-import java.util.function.Supplier;
 
-/** Answers {@code complete_request} with JShell's completions, or magic names after a {@code %}. */
+/**
+ * Answers {@code complete_request} with the editing help's completions, or magic names after a {@code %}. Each
+ * match's kind and signature go in {@code metadata._jupyter_types_experimental}, in the order of the matches, as
+ * ipykernel sends them (JupyterLab shows the kinds).
+ */
 public final class CompleteHandler implements RequestHandler {
 
-    private final Supplier<CodeAnalysis> analysis;
+    private final EditingHelp editing;
     private final MagicRegistry magics;
 
     /**
-     * @param analysis code analysis, waited for on first use
-     * @param magics   the magics to complete after {@code %}
+     * @param editing completion (JShell's once it has started, a quicker one before)
+     * @param magics  the magics to complete after {@code %}
      */
-    public CompleteHandler(Supplier<CodeAnalysis> analysis, MagicRegistry magics) {
-        this.analysis = analysis;
+    public CompleteHandler(EditingHelp editing, MagicRegistry magics) {
+        this.editing = editing;
         this.magics = magics;
     }
 
     @Override
     public void handle(Request request) {
-        String code = request.message().contentString("code", "");
-        int cursor = request.message().contentInt("cursor_pos", code.codePointCount(0, code.length()));
-        CodeAnalysis.Completions completions = magicCompletions(code, cursor);
+        CompleteRequest asked = request.content(CompleteRequest.class);
+        Completions completions = magicCompletions(asked.code(), asked.cursorPos());
         if (completions == null) {
-            completions = analysis.get().complete(code, cursor);
+            completions = editing.complete(asked.code(), asked.cursorPos());
         }
-        JsonObject content = new JsonObject();
-        JsonArray matches = new JsonArray();
-        completions.matches().forEach(matches::add);
-        content.add("matches", matches);
-        content.addProperty("cursor_start", completions.cursorStart());
-        content.addProperty("cursor_end", completions.cursorEnd());
-        content.add("metadata", new JsonObject());
-        content.addProperty("status", "ok");
-        request.reply("complete_reply", content);
+        int start = completions.cursorStart();
+        int end = completions.cursorEnd();
+        List<CompleteReply.TypedMatch> types = completions.types().stream()
+                .map(m -> new CompleteReply.TypedMatch(start, end, m.text(), m.type(), m.signature()))
+                .toList();
+        request.reply(new CompleteReply("ok", completions.matches(), start, end, new CompleteReply.Metadata(types)));
     }
 
     /** Magic names when the cursor ends a {@code %name} or {@code %%name} at the start of a line. */
-    private CodeAnalysis.Completions magicCompletions(String code, int cursorCodePoints) {
+    private Completions magicCompletions(String code, int cursorCodePoints) {
         int cursor = code.offsetByCodePoints(0, Math.min(cursorCodePoints, code.codePointCount(0, code.length())));
         int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
         String line = code.substring(lineStart, cursor).stripLeading();
@@ -55,6 +55,8 @@ public final class CompleteHandler implements RequestHandler {
                 .filter(n -> n.startsWith(prefix))
                 .toList();
         int start = code.codePointCount(0, cursor - prefix.length());
-        return new CodeAnalysis.Completions(names, start, code.codePointCount(0, cursor));
+        List<Completions.Match> types = names.stream()
+                .map(n -> new Completions.Match(n, "magic", (cell ? "%%" : "%") + n)).toList();
+        return new Completions(names, start, code.codePointCount(0, cursor), types);
     }
 }

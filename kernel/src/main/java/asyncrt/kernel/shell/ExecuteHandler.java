@@ -1,14 +1,18 @@
 package asyncrt.kernel.shell;
 
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 import asyncrt.kernel.display.MimeBundle;
 import asyncrt.kernel.display.Renderer;
-import asyncrt.kernel.execution.CellFailure;
+import asyncrt.kernel.execution.failures.CellFailure;
 import asyncrt.kernel.execution.Value;
 import asyncrt.kernel.history.HistoryStore;
 import asyncrt.kernel.protocol.IOPub;
 import asyncrt.kernel.protocol.Message;
-import com.google.gson.JsonArray;
+import asyncrt.kernel.protocol.content.Contents;
+import asyncrt.kernel.protocol.content.ErrorContent;
+import asyncrt.kernel.protocol.content.ExecuteInput;
+import asyncrt.kernel.protocol.content.ExecuteReply;
+import asyncrt.kernel.protocol.content.ExecuteRequest;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Map;
@@ -54,18 +58,16 @@ public final class ExecuteHandler implements RequestHandler {
     @Override
     public void handle(Request request) {
         Message message = request.message();
-        String code = message.contentString("code", "");
-        boolean silent = message.contentFlag("silent", false);
-        boolean storeHistory = !silent && message.contentFlag("store_history", true);
+        ExecuteRequest execute = request.content(ExecuteRequest.class);
+        String code = execute.code();
+        boolean silent = execute.silent();
+        boolean storeHistory = execute.storeHistory();
         if (storeHistory) {
             executionCount++;
         }
         int count = executionCount;
         if (!silent) {
-            JsonObject input = new JsonObject();
-            input.addProperty("code", code);
-            input.addProperty("execution_count", count);
-            iopub.publish(message, "execute_input", input);
+            iopub.publish(message, "execute_input", new ExecuteInput(code, count));
         }
         io.begin(message);
         interrupter.cellStarted();
@@ -89,32 +91,26 @@ public final class ExecuteHandler implements RequestHandler {
             iopub.publish(message, "execute_result", result);
         }
         io.flush();
-        JsonObject reply = new JsonObject();
+        ExecuteReply reply;
         if (failure == null) {
-            reply.addProperty("status", "ok");
-            reply.add("payload", new JsonArray());
-            reply.add("user_expressions", userExpressions(message));
+            reply = ExecuteReply.ok(count, userExpressions(execute.userExpressions()));
         } else {
-            JsonObject error = errorContent(failure);
+            ErrorContent error = errorContent(failure);
             iopub.publish(message, "error", error);
-            reply = errorContent(failure);
-            reply.addProperty("status", "error");
+            reply = ExecuteReply.error(count, error);
         }
-        reply.addProperty("execution_count", count);
         if (storeHistory) {
             history.add(count, code, output);
         }
-        request.reply("execute_reply", reply);
-        if (failure != null && message.contentFlag("stop_on_error", true)) {
+        request.reply(reply);
+        if (failure != null && execute.stopOnError()) {
             abortQueued(request);
         }
     }
 
-    private JsonObject userExpressions(Message message) {
+    private JsonObject userExpressions(JsonObject expressions) {
         JsonObject results = new JsonObject();
-        JsonObject expressions = message.content().has("user_expressions") && message.content().get("user_expressions").isJsonObject()
-                ? message.content().getAsJsonObject("user_expressions") : new JsonObject();
-        for (Map.Entry<String, JsonElement> entry : expressions.entrySet()) {
+        for (Map.Entry<String, JsonElement> entry : (expressions == null ? new JsonObject() : expressions).entrySet()) {
             JsonObject result;
             try {
                 Optional<Value> value = runner.runCode(entry.getValue().getAsString());
@@ -122,7 +118,7 @@ public final class ExecuteHandler implements RequestHandler {
                 result = Bundles.content(bundle);
                 result.addProperty("status", "ok");
             } catch (CellFailure e) {
-                result = errorContent(e);
+                result = Contents.write(errorContent(e));
                 result.addProperty("status", "error");
             }
             results.add(entry.getKey(), result);
@@ -134,14 +130,8 @@ public final class ExecuteHandler implements RequestHandler {
         return value.known() ? renderer.render(value.object()) : MimeBundle.text(value.text());
     }
 
-    private static JsonObject errorContent(CellFailure failure) {
-        JsonObject content = new JsonObject();
-        content.addProperty("ename", failure.ename());
-        content.addProperty("evalue", failure.evalue());
-        JsonArray traceback = new JsonArray();
-        failure.traceback().forEach(traceback::add);
-        content.add("traceback", traceback);
-        return content;
+    private static ErrorContent errorContent(CellFailure failure) {
+        return new ErrorContent(failure.ename(), failure.evalue(), failure.traceback());
     }
 
     private void abortQueued(Request failed) {
@@ -150,10 +140,7 @@ public final class ExecuteHandler implements RequestHandler {
             if (queued.type().equals("execute_request")) {
                 Log.info("aborting a queued execute request after an error");
                 iopub.status(queued, "busy");
-                JsonObject aborted = new JsonObject();
-                aborted.addProperty("status", "aborted");
-                aborted.addProperty("execution_count", executionCount);
-                new Request(queued, failed.channel(), failed.messages()).reply("execute_reply", aborted);
+                new Request(queued, failed.channel(), failed.messages()).reply(ExecuteReply.aborted(executionCount));
                 iopub.status(queued, "idle");
             } else {
                 otherRequests.accept(queued);

@@ -1,32 +1,33 @@
 package asyncrt.kernel.shell;
 
-import asyncrt.kernel.execution.CodeAnalysis;
+import asyncrt.kernel.editing.EditingHelp;
+import asyncrt.kernel.editing.Inspection;
+import asyncrt.kernel.protocol.content.InspectReply;
+import asyncrt.kernel.protocol.content.InspectRequest;
 import com.google.gson.JsonObject;
-import java.util.Optional;
-import java.util.function.Supplier;
 
-/** Answers {@code inspect_request} with the signature and documentation of what is under the cursor. */
+/**
+ * Answers {@code inspect_request} with the signature and documentation of what is under the cursor: Markdown
+ * ({@code text/markdown}, the Javadoc rendered) and plain text ({@code text/plain}).
+ */
 public final class InspectHandler implements RequestHandler {
 
-    private final Supplier<CodeAnalysis> analysis;
+    private final EditingHelp editing;
 
-    /** @param analysis code analysis, waited for on first use */
-    public InspectHandler(Supplier<CodeAnalysis> analysis) {
-        this.analysis = analysis;
+    /** @param editing the editing help */
+    public InspectHandler(EditingHelp editing) {
+        this.editing = editing;
     }
 
     @Override
     public void handle(Request request) {
-        String code = request.message().contentString("code", "");
-        int cursor = request.message().contentInt("cursor_pos", code.codePointCount(0, code.length()));
-        Optional<String> text = analysis.get().inspect(code, cursor);
+        InspectRequest asked = request.content(InspectRequest.class);
+        Inspection inspection = editing.inspect(asked.code(), asked.cursorPos(), asked.detailLevel());
         JsonObject data = new JsonObject();
-        text.ifPresent(t -> data.addProperty("text/plain", t));
-        JsonObject content = new JsonObject();
-        content.addProperty("status", "ok");
-        content.addProperty("found", text.isPresent());
-        content.add("data", data);
-        content.add("metadata", new JsonObject());
-        request.reply("inspect_reply", content);
+        if (inspection.found()) {
+            data.addProperty("text/plain", inspection.plain());
+            data.addProperty("text/markdown", inspection.markdown());
+        }
+        request.reply(new InspectReply("ok", inspection.found(), data, new JsonObject()));
     }
 }

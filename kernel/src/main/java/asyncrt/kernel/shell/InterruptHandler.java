@@ -1,6 +1,6 @@
 package asyncrt.kernel.shell;
 
-import com.google.gson.JsonObject;
+import asyncrt.kernel.protocol.content.InterruptReply;
 
 /** Answers {@code interrupt_request} (on the control channel, so it overtakes a running cell). */
 public final class InterruptHandler implements RequestHandler {
@@ -15,8 +15,6 @@ public final class InterruptHandler implements RequestHandler {
     @Override
     public void handle(Request request) {
         interrupter.interrupt();
-        JsonObject content = new JsonObject();
-        content.addProperty("status", "ok");
-        request.reply("interrupt_reply", content);
+        request.reply(new InterruptReply("ok"));
     }
 }

@@ -1,9 +1,9 @@
 package asyncrt.kernel.shell;
 
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 import asyncrt.events.EventLoop;
 import asyncrt.events.LoopRegistry;
-import asyncrt.kernel.execution.CellPosition;
+import asyncrt.kernel.execution.failures.CellPosition;
 import asyncrt.kernel.execution.JShellEvaluator;
 import asyncrt.kernel.kernelloop.KernelLoop;
 import asyncrt.tasks.Task;

@@ -3,6 +3,8 @@ package asyncrt.kernel.shell;
 import asyncrt.kernel.protocol.Channel;
 import asyncrt.kernel.protocol.Message;
 import asyncrt.kernel.protocol.MessageFactory;
+import asyncrt.kernel.protocol.content.Contents;
+import asyncrt.kernel.protocol.content.Reply;
 import com.google.gson.JsonObject;
 
 /** A request being handled, with the means to answer it on the channel it came from. */
@@ -24,7 +26,21 @@ public final class Request {
         return message;
     }
 
+    /**
+     * The request's content as its record.
+     *
+     * @throws IllegalArgumentException when a field has the wrong type (the dispatcher answers with an error)
+     */
+    public <T extends Record> T content(Class<T> type) {
+        return Contents.read(message.content(), type);
+    }
+
     /** Sends the reply to this request. */
+    public void reply(Reply reply) {
+        reply(reply.msgType(), Contents.write((Record) reply));
+    }
+
+    /** Sends the reply to this request, given as JSON content. */
     public void reply(String msgType, JsonObject content) {
         channel.send(messages.reply(message, msgType, content));
         replied = true;

@@ -1,6 +1,7 @@
 package asyncrt.kernel.shell;
 
-import com.google.gson.JsonObject;
+import asyncrt.kernel.protocol.content.ShutdownReply;
+import asyncrt.kernel.protocol.content.ShutdownRequest;
 import java.util.function.Consumer;
 
 /** Answers {@code shutdown_request}, then has the kernel shut down (a restart is the front end's to do). */
@@ -15,11 +16,8 @@ public final class ShutdownHandler implements RequestHandler {
 
     @Override
     public void handle(Request request) {
-        boolean restart = request.message().contentFlag("restart", false);
-        JsonObject content = new JsonObject();
-        content.addProperty("status", "ok");
-        content.addProperty("restart", restart);
-        request.reply("shutdown_reply", content);
+        boolean restart = request.content(ShutdownRequest.class).restart();
+        request.reply(new ShutdownReply("ok", restart));
         shutdown.accept(restart);
     }
 }

@@ -1,6 +1,6 @@
 package asyncrt.kernel.shell;
 
-import asyncrt.kernel.execution.CellPosition;
+import asyncrt.kernel.execution.failures.CellPosition;
 import asyncrt.kernel.execution.JShellEvaluator;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;

@@ -59,7 +59,9 @@ public final class KernelClient implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             Message request = send(Channel.SHELL, "kernel_info_request", new JsonObject());
             Message reply = receive(Channel.SHELL, Duration.ofSeconds(2));
-            if (reply != null && parentId(reply).equals(request.id())) {
+            // Any kernel_info_reply will do: one to an earlier request, answered late by a kernel slow to start
+            // (a busy machine), would otherwise keep every later check one reply behind.
+            if (reply != null && (parentId(reply).equals(request.id()) || reply.type().equals("kernel_info_reply"))) {
                 Message status = receiveIopub(Duration.ofSeconds(1));
                 if (status != null) {
                     drainIopub(Duration.ofMillis(300));

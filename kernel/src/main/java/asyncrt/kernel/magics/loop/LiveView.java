@@ -4,7 +4,7 @@ import asyncrt.events.EventLoop;
 import asyncrt.introspect.Introspect;
 import asyncrt.introspect.LoopSnapshot;
 import asyncrt.introspect.TaskInfo;
-import asyncrt.kernel.Log;
+import asyncrt.kernel.util.Log;
 import asyncrt.kernel.display.Display;
 import asyncrt.kernel.display.HtmlTable;
 import asyncrt.kernel.display.MimeBundle;
