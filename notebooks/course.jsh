@@ -30,6 +30,16 @@ double timed(Block code) throws Exception {
     return since(start);
 }
 
+// A stream that writes to `shown` and keeps a copy in `copy`.
+PrintStream tee(PrintStream shown, ByteArrayOutputStream copy) {
+    OutputStream both = new OutputStream() {
+        public void write(int b) { shown.write(b); synchronized (copy) { copy.write(b); } }
+        public void write(byte[] b, int off, int len) { shown.write(b, off, len); synchronized (copy) { copy.write(b, off, len); } }
+        public void flush() { shown.flush(); }
+    };
+    return new PrintStream(both, true, java.nio.charset.StandardCharsets.UTF_8);
+}
+
 // What the code of a cell writes to standard error (the kernel's warnings, debug mode's reports), for checks:
 // captureStderr() starts keeping a copy (everything is still shown as usual), capturedStderr() stops and returns
 // it, and stderrOf(code) does both around some code; stdoutOf(code), further down, does the same for standard
@@ -40,14 +50,8 @@ PrintStream stderrShown = null;
 ByteArrayOutputStream stderrCopy = null;
 void captureStderr() {
     if (stderrShown == null) stderrShown = System.err;
-    PrintStream shown = stderrShown;
-    var copy = stderrCopy = new ByteArrayOutputStream();
-    OutputStream both = new OutputStream() {
-        public void write(int b) { shown.write(b); synchronized (copy) { copy.write(b); } }
-        public void write(byte[] b, int off, int len) { shown.write(b, off, len); synchronized (copy) { copy.write(b, off, len); } }
-        public void flush() { shown.flush(); }
-    };
-    System.setErr(new PrintStream(both, true, java.nio.charset.StandardCharsets.UTF_8));
+    stderrCopy = new ByteArrayOutputStream();
+    System.setErr(tee(stderrShown, stderrCopy));
 }
 String capturedStderr() {
     if (stderrShown == null) return "";
@@ -75,12 +79,7 @@ String stderrOf(Block code) throws Exception {
 String stdoutOf(Block code) throws Exception {
     PrintStream shown = System.out;
     var copy = new ByteArrayOutputStream();
-    OutputStream both = new OutputStream() {
-        public void write(int b) { shown.write(b); synchronized (copy) { copy.write(b); } }
-        public void write(byte[] b, int off, int len) { shown.write(b, off, len); synchronized (copy) { copy.write(b, off, len); } }
-        public void flush() { shown.flush(); }
-    };
-    System.setOut(new PrintStream(both, true, java.nio.charset.StandardCharsets.UTF_8));
+    System.setOut(tee(shown, copy));
     try {
         code.run();
     } finally {

@@ -167,22 +167,20 @@ class BrokenHelper(unittest.TestCase):
     def test_the_notebook_passes_as_committed(self):
         self.assertEqual([], self.run_copy())
 
+    def replacing(self, old, new):
+        """A change of a text that must find what it replaces."""
+        def change(source):
+            self.assertIn(old, source)
+            return source.replace(old, new)
+        return change
+
     def test_a_print_that_forgets_the_lines_fails_the_checks_that_read_them(self):
-        def forgetful(source):
-            broken = source.replace("    printed.add(String.valueOf(line));\n", "")
-            self.assertNotEqual(source, broken)
-            return broken
-        failures = self.run_copy(helpers=forgetful)
+        failures = self.run_copy(helpers=self.replacing("    printed.add(String.valueOf(line));\n", ""))
         self.assertTrue(any("claim failed" in f for f in failures), failures)
 
     def test_a_wrong_prediction_fails_the_notebook(self):
-        def wrong(source):
-            changed = source.replace('var order = "?";', 'var order = "A1 A2 B1 B2 B3";')
-            self.assertNotEqual(source, changed)
-            return changed
-        failures = self.run_copy(answer=wrong)
+        failures = self.run_copy(answer=self.replacing('var order = "?";', 'var order = "A1 A2 B1 B2 B3";'))
         self.assertTrue(any("\u2718 Exercise 4" in f for f in failures), failures)
-
 
 if __name__ == "__main__":
     unittest.main()

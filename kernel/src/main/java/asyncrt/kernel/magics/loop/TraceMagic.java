@@ -1,14 +1,10 @@
 package asyncrt.kernel.magics.loop;
 
-import asyncrt.events.EventLoop;
-import asyncrt.events.Instrument;
 import asyncrt.introspect.Tracer;
 import asyncrt.kernel.execution.Value;
 import asyncrt.kernel.magics.MagicContext;
 import asyncrt.kernel.magics.MagicException;
 import asyncrt.kernel.magics.MagicRegistry;
-import asyncrt.tasks.Future;
-import asyncrt.tasks.Task;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -60,8 +56,7 @@ final class TraceMagic {
      * deadline: nothing to do until a cell or another thread brings work) are left out, as they say nothing about
      * the cell's code.
      */
-    static final class LoopTracer implements Instrument {
-        private final Tracer tracer = new Tracer();
+    static final class LoopTracer extends Tracer {
         /** Whether the loop is the kernel's: asked at each wait, as a loop may be attached before the kernel knows it as its own. */
         private final BooleanSupplier kernels;
         private boolean waitShown;
@@ -71,57 +66,17 @@ final class TraceMagic {
         }
 
         @Override
-        public void beforeRun(EventLoop loop) {
-            tracer.beforeRun(loop);
-        }
-
-        @Override
-        public void afterRun(EventLoop loop) {
-            tracer.afterRun(loop);
-        }
-
-        @Override
-        public void taskSpawned(Task<?> task) {
-            tracer.taskSpawned(task);
-        }
-
-        @Override
-        public void taskScheduled(Task<?> task) {
-            tracer.taskScheduled(task);
-        }
-
-        @Override
-        public void beforeTaskStep(Task<?> task) {
-            tracer.beforeTaskStep(task);
-        }
-
-        @Override
-        public void afterTaskStep(Task<?> task) {
-            tracer.afterTaskStep(task);
-        }
-
-        @Override
-        public void taskWaiting(Task<?> task, Future<?> future) {
-            tracer.taskWaiting(task, future);
-        }
-
-        @Override
-        public void taskExited(Task<?> task) {
-            tracer.taskExited(task);
-        }
-
-        @Override
         public void beforeIoWait(double timeout) {
             waitShown = !(Double.isInfinite(timeout) && kernels.getAsBoolean());
             if (waitShown) {
-                tracer.beforeIoWait(timeout);
+                super.beforeIoWait(timeout);
             }
         }
 
         @Override
         public void afterIoWait(double timeout) {
             if (waitShown) {
-                tracer.afterIoWait(timeout);
+                super.afterIoWait(timeout);
             }
             waitShown = false;
         }
