@@ -162,6 +162,27 @@ public class EventLoop {
     }
 
     private void runForeverHere() {
+        runHere(false);
+    }
+
+    /**
+     * Runs one turn of the loop on this thread, then returns: what {@link #runForever()} repeats (see the class
+     * comment) — wait for I/O until the next timer is due (not at all when callbacks are ready), move the due
+     * timers and the callbacks of ready channels to the ready queue, run the callbacks that were ready when the
+     * turn began. With nothing ready, no timer and no channel watched, the wait has no end. For stepping a loop
+     * by hand, one turn at a time, as the kernel's {@code %step} does; like {@code runForever}, it refuses a loop
+     * that runs.
+     */
+    public void runOneTurn() {
+        checkOpen();
+        checkNotRunning();
+        runNested("run_once()", () -> {
+            runHere(true);
+            return null;
+        });
+    }
+
+    private void runHere(boolean oneTurn) {
         ThreadState state = ThreadState.current();
         thread = Thread.currentThread();
         state.runningLoop = this;
@@ -170,7 +191,7 @@ public class EventLoop {
         try {
             while (true) {
                 runOnce();
-                if (stopping) {
+                if (stopping || oneTurn) {
                     break;
                 }
             }
