@@ -176,7 +176,7 @@ public class EventLoop {
     public void runOneTurn() {
         checkOpen();
         checkNotRunning();
-        runNested("run_once()", () -> {
+        Events.runNested("run_once()", () -> {
             runHere(true);
             return null;
         });

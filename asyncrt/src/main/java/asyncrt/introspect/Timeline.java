@@ -2,6 +2,7 @@ package asyncrt.introspect;
 
 import asyncrt.events.EventLoop;
 import asyncrt.events.Events;
+import asyncrt.events.Events;
 import asyncrt.events.Instrument;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.Task;
@@ -133,7 +134,7 @@ public final class Timeline implements Instrument {
      * printed, say); does nothing when no task of a loop this timeline records is running here.
      */
     public synchronized void mark(String text) {
-        EventLoop loop = EventLoop.runningLoopOrNull();
+        EventLoop loop = Events.runningLoopOrNull();
         Task<?> task = loop == null ? null : loop.tasks().current();
         Recording recording = task == null ? null : tasks.get(task);
         if (recording != null) {
