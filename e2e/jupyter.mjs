@@ -38,7 +38,7 @@ export async function startJupyter(app) {
   // Work on copies: running cells in the browser saves outputs into the notebooks.
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'course-e2e-'));
   for (const name of fs.readdirSync(path.join(ROOT, 'notebooks'))) {
-    if (name.endsWith('.ipynb')) fs.copyFileSync(path.join(ROOT, 'notebooks', name), path.join(workDir, name));
+    if (name.endsWith('.ipynb') || name.endsWith('.jsh')) fs.copyFileSync(path.join(ROOT, 'notebooks', name), path.join(workDir, name));
   }
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'course-e2e-jupyter-'));
   // Kernelspecs are still found where this user's Jupyter finds them: its data directory joins JUPYTER_PATH.

@@ -7,7 +7,9 @@
 (the Python of the Jupyter that ./install.sh installed the kernel into: ./install.sh --python prints it)
 
 A notebook fails when a cell raises (a failed self-check raises AssertionError "claim failed: ..."),
-when a cell prints to stderr a line saying that a claim failed, when a cell uses a magic the kernel does
+when a cell prints to stderr a line saying that a claim failed, when a cell prints a line starting with ✘ (an
+exercise's check found a wrong answer: a stored notebook holds either the starter, "○ not tried yet", or a
+right answer), when a cell uses a magic the kernel does
 not list in %lsmagic, when a loop-state magic's cell shows no picture or table, or when the notebook
 takes longer than its budget.
 """
@@ -28,7 +30,7 @@ BUDGET_SECONDS = 60          # "well under a minute" each; the run fails beyond 
 CELL_TIMEOUT_SECONDS = 120
 
 # The loop-state magics the course uses; the kernel must have every one.
-LOOP_MAGICS = {"loop", "tasks", "where", "cancel", "timeline", "trace", "live", "asyncio", "autoawait"}
+LOOP_MAGICS = {"loop", "tasks", "where", "step", "cancel", "timeline", "trace", "live", "asyncio", "autoawait"}
 # A timeline carries a PNG (and HTML showing it) beside the SVG, for the renderers that strip SVG.
 MUST_SHOW = {"timeline": ["image/svg+xml", "image/png", "text/html"], "loop": ["text/html"]}
 MAGIC_LINE = re.compile(r"^\s*%%?([A-Za-z_][\w-]*)")
@@ -73,6 +75,10 @@ def check_notebook(nb, known):
             continue
         if "claim failed" in stderr:
             failures.append("%s: %s" % (where, stderr.strip()[:500]))
+        stdout = "".join(text(o.get("text")) for o in cell.outputs if o.output_type == "stream")
+        wrong = [line for line in stdout.splitlines() if line.lstrip().startswith("\u2718")]
+        if wrong:
+            failures.append("%s: an exercise's check said %s" % (where, wrong[0].strip()[:500]))
         if magic in MUST_SHOW:
             kinds = {k for o in cell.outputs for k in o.get("data", {})}
             missing = [k for k in MUST_SHOW[magic] if k not in kinds]

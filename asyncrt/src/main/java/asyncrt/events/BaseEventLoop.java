@@ -118,12 +118,29 @@ public abstract sealed class BaseEventLoop permits EventLoop {
         checkOpen();
         checkNotRunning();
         Events.runNested("run_forever()", () -> {
-            runForeverHere();
+            runHere(false);
             return null;
         });
     }
 
-    private void runForeverHere() {
+    /**
+     * Runs one turn of the loop on this thread, then returns: what {@link #runForever()} repeats (see the class
+     * comment) — wait for I/O until the next timer is due (not at all when callbacks are ready), move the due
+     * timers and the callbacks of ready channels to the ready queue, run the callbacks that were ready when the
+     * turn began. With nothing ready, no timer and no channel watched, the wait has no end. For stepping a loop
+     * by hand, one turn at a time, as the kernel's {@code %step} does; like {@code runForever}, it refuses a loop
+     * that runs.
+     */
+    public void runOneTurn() {
+        checkOpen();
+        checkNotRunning();
+        Events.runNested("run_once()", () -> {
+            runHere(true);
+            return null;
+        });
+    }
+
+    private void runHere(boolean oneTurn) {
         ThreadState state = ThreadState.current();
         thread = Thread.currentThread();
         state.runningLoop = self();
@@ -132,7 +149,7 @@ public abstract sealed class BaseEventLoop permits EventLoop {
         try {
             while (true) {
                 runOnce();
-                if (stopping) {
+                if (stopping || oneTurn) {
                     break;
                 }
             }

@@ -30,22 +30,39 @@ public final class Timeline implements Instrument {
         }
     }
 
+    /** A moment of a lane worth marking, as a line the task printed: at {@code at} ms, with its text. */
+    public record Mark(double at, String text) {
+    }
+
     /**
      * One task's spans, or a loop's own lane.
      *
      * @param name      the task's name, or {@code event loop} for a loop's lane
      * @param coroutine the name of the task's coroutine, or "" for a loop's lane
      * @param spans     in time order
+     * @param marks     moments marked on the lane ({@link #mark}), in time order
      */
-    public record Lane(String name, String coroutine, List<Span> spans) {
+    public record Lane(String name, String coroutine, List<Span> spans, List<Mark> marks) {
+        /** A lane without marks. */
+        public Lane(String name, String coroutine, List<Span> spans) {
+            this(name, coroutine, spans, List.of());
+        }
+
         /** From the start of the first span to the end of the last, in ms. */
         public double extent() {
             return spans.isEmpty() ? 0 : spans.get(spans.size() - 1).end() - spans.get(0).start();
         }
 
-        /** The name and, for a task, its coroutine: {@code Task-2 task1()}. */
+        /**
+         * The name and, for a task, its coroutine: {@code Task-2 task1()}; a coroutine named after where it was
+         * written ({@code <lambda> (In [4], line 3)}) gets no {@code ()}, and a task named after its coroutine
+         * (a cell's statement, {@code In [5]}) is named once.
+         */
         public String label() {
-            return coroutine.isEmpty() ? name : name + " " + coroutine + "()";
+            if (coroutine.isEmpty() || coroutine.equals(name)) {
+                return name;
+            }
+            return name + " " + coroutine + (coroutine.endsWith(")") ? "" : "()");
         }
     }
 
@@ -65,6 +82,7 @@ public final class Timeline implements Instrument {
     /** What is recorded for one lane, and the run slice or wait it is in now. */
     private static final class Recording {
         final List<Span> spans = new ArrayList<>();
+        final List<Mark> marks = new ArrayList<>();
         double openSince = -1;
         String waitLabel;
     }
@@ -95,7 +113,7 @@ public final class Timeline implements Instrument {
             if (recording.waitLabel != null) {
                 spans.add(new Span(Kind.WAIT, recording.openSince, now, recording.waitLabel));
             }
-            copy.add(new Lane(task.getName(), task.getCoro().getName(), spans));
+            copy.add(new Lane(task.getName(), task.getCoro().getName(), spans, List.copyOf(recording.marks)));
         }
         return copy;
     }
@@ -108,6 +126,19 @@ public final class Timeline implements Instrument {
     /** How many lanes with spans there are in all (for "and N more" under a drawing capped by {@link #lanesToDraw}). */
     public long laneCount() {
         return lanes().stream().filter(l -> !l.spans().isEmpty()).count();
+    }
+
+    /**
+     * Marks this moment on the lane of the task running now on this thread's loop, with {@code text} (what it
+     * printed, say); does nothing when no task of a loop this timeline records is running here.
+     */
+    public synchronized void mark(String text) {
+        EventLoop loop = Events.runningLoopOrNull();
+        Task<?> task = loop == null ? null : loop.tasks().current();
+        Recording recording = task == null ? null : tasks.get(task);
+        if (recording != null) {
+            recording.marks.add(new Mark(now(), text));
+        }
     }
 
     private Recording task(Task<?> task) {
@@ -197,8 +228,10 @@ public final class Timeline implements Instrument {
      * long wait is listed under its lane with what it waited for.
      */
     public String toText(int columns, int maxLanes) {
-        List<Lane> shown = lanesToDraw(maxLanes);
-        double end = shown.stream().flatMap(l -> l.spans().stream()).mapToDouble(Span::end).max().orElse(0);
+        List<Lane> shown = TimelineLayout.mergeStatements(lanesToDraw(maxLanes));
+        // Time counts from the first thing that happened, as in the picture.
+        double start = shown.stream().flatMap(l -> l.spans().stream()).mapToDouble(Span::start).min().orElse(0);
+        double end = shown.stream().flatMap(l -> l.spans().stream()).mapToDouble(Span::end).max().orElse(0) - start;
         double perColumn = Math.max(end / columns, 1e-9);
         int nameWidth = shown.stream().mapToInt(l -> l.label().length()).max().orElse(4);
         StringBuilder out = new StringBuilder();
@@ -211,8 +244,8 @@ public final class Timeline implements Instrument {
                     case WAIT -> '.';
                     case IO_WAIT -> '~';
                 };
-                int from = (int) Math.min(columns - 1, span.start() / perColumn);
-                int to = (int) Math.min(columns - 1, Math.max(from, span.end() / perColumn - 1e-9));
+                int from = (int) Math.min(columns - 1, (span.start() - start) / perColumn);
+                int to = (int) Math.min(columns - 1, Math.max(from, (span.end() - start) / perColumn - 1e-9));
                 for (int c = from; c <= to; c++) {
                     if (row[c] != '#') {
                         row[c] = mark;
@@ -223,7 +256,7 @@ public final class Timeline implements Instrument {
             for (Span span : lane.spans()) {
                 if (span.kind() == Kind.WAIT && span.duration() >= end / 20) {
                     out.append(String.format(Locale.ROOT, "%-" + nameWidth + "s   waits %.0f ms on %s (%.0f–%.0f ms)%n",
-                            "", span.duration(), span.label(), span.start(), span.end()));
+                            "", span.duration(), span.label(), span.start() - start, span.end() - start));
                 }
             }
         }

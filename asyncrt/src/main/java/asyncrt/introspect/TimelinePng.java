@@ -29,6 +29,8 @@ public final class TimelinePng {
     private static final Color IO_WAIT = new Color(0xd9d9d9);
     private static final Color WAIT_LABEL = new Color(0x1a365d);
     private static final Color AXIS = new Color(0x333333);
+    private static final Color MARK = new Color(0xc05621);
+    private static final Color LEGEND = new Color(0x7b341e);
 
     private TimelinePng() {}
 
@@ -55,7 +57,7 @@ public final class TimelinePng {
                 Timeline.Lane lane = layout.lanes.get(i);
                 int y = layout.laneTop(i);
                 g.setColor(Color.BLACK);
-                g.drawString(clip(lane.label(), metrics, TimelineLayout.LEFT - 16), 8, y + 20);
+                g.drawString(clip(lane.label(), metrics, layout.left - 16), 8, y + 20);
                 for (Timeline.Span span : layout.spans(lane)) {
                     double x = layout.x(span.start());
                     double w = layout.width(span);
@@ -66,9 +68,9 @@ public final class TimelinePng {
                         case IO_WAIT -> g.setPaint(IO_WAIT);
                     }
                     g.fill(box);
-                    if (span.kind() != Timeline.Kind.RUN && w > 60) {
+                    String label = span.kind() == Timeline.Kind.RUN ? null : TimelineLayout.waitText(span, w);
+                    if (label != null) {
                         g.setColor(WAIT_LABEL);
-                        String label = String.format(Locale.ROOT, "%s %.0f ms", span.label(), span.duration());
                         Shape oldClip = g.getClip();
                         g.clip(box);
                         g.drawString(label, (float) (x + 4), y + 20);
@@ -79,9 +81,9 @@ public final class TimelinePng {
             int axis = layout.axis;
             g.setColor(AXIS);
             g.setStroke(new BasicStroke(1));
-            g.drawLine(TimelineLayout.LEFT, axis, layout.axisEnd(), axis);
+            g.drawLine(layout.left, axis, layout.axisEnd(), axis);
             for (double t : layout.ticks()) {
-                int x = (int) Math.round(layout.x(t));
+                int x = (int) Math.round(layout.x(layout.startMs + t));
                 g.drawLine(x, axis, x, axis + 5);
                 String tick = String.format(Locale.ROOT, "%.0f ms", t);
                 g.drawString(tick, x - metrics.stringWidth(tick) / 2f, axis + 20);
@@ -89,6 +91,28 @@ public final class TimelinePng {
             if (layout.hidden > 0) {
                 g.setColor(Color.BLACK);
                 g.drawString("... and " + layout.hidden + " more lanes, not drawn", 8, axis + 40);
+            }
+            // The marks (what the tasks printed): a small triangle over the lane, numbered when listed below.
+            Font numbers = new Font(Font.SANS_SERIF, Font.BOLD, 10);
+            for (TimelineLayout.Numbered n : layout.marks) {
+                double x = layout.x(n.mark().at());
+                int y = layout.laneTop(n.lane());
+                g.setColor(MARK);
+                java.awt.geom.Path2D.Double triangle = new java.awt.geom.Path2D.Double();
+                triangle.moveTo(x - 4, y);
+                triangle.lineTo(x + 4, y);
+                triangle.lineTo(x, y + 7);
+                triangle.closePath();
+                g.fill(triangle);
+                if (n.number() > 0) {
+                    g.setFont(numbers);
+                    g.drawString(String.valueOf(n.number()), (float) layout.numberX(x, n.number()), y + 7);
+                    g.setFont(font);
+                }
+            }
+            g.setColor(LEGEND);
+            for (int i = 0; i < layout.legend.size(); i++) {
+                g.drawString(layout.legend.get(i), 8, layout.legendY(i));
             }
         } finally {
             g.dispose();

@@ -11,9 +11,10 @@ import java.util.function.Supplier;
 /**
  * Prints every event of a loop as it happens, in the spirit of the tracer of Trio's tutorial:
  * tasks spawned, scheduled, stepped and exited, and the loop waiting for I/O. Attach it with
- * {@code loop.instruments().add(new Tracer())}.
+ * {@code loop.instruments().add(new Tracer())}. A host may extend it to leave some events out (the kernel's
+ * {@code %trace} leaves out its own loop idling between cells).
  */
-public final class Tracer implements Instrument {
+public class Tracer implements Instrument {
     private final Supplier<PrintStream> out;
     private long ioWaitStart;
 

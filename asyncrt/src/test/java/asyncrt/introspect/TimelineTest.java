@@ -94,4 +94,42 @@ class TimelineTest {
         assertTrue(lines.contains("### task exited: sleeper"), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("### waiting for I/O for up to 0.0")), lines.toString());
     }
+
+    @Test
+    void marksTheMomentsTasksPrintAndListsThemUnderThePicture() {
+        Timeline timeline = new Timeline();
+        Asyncio.run(async(() -> {
+            EventLoop.getRunningLoop().instruments().add(timeline);
+            await(gather(
+                    async(() -> { timeline.mark("Task 1: Starting"); await(sleep(0.2)); timeline.mark("Task 1: After sleep"); return 1; }),
+                    async(() -> { timeline.mark("Task 2: Starting"); await(sleep(0.1)); timeline.mark("Task 2: After sleep"); return 2; })));
+        }));
+        timeline.mark("not in a task: not marked");
+        String svg = TimelineSvg.render(timeline);
+        Matcher mark = Pattern.compile("<path class=\"mark\"[^>]*data-at-ms=\"([\\d.]+)\"><title>printed: ([^<]+)</title>").matcher(svg);
+        List<String> marked = new ArrayList<>();
+        while (mark.find()) {
+            marked.add(mark.group(2));
+        }
+        assertEquals(List.of("Task 1: Starting", "Task 2: Starting", "Task 2: After sleep", "Task 1: After sleep"), marked, svg);
+        assertTrue(svg.contains("\u25bc1 Task 1: Starting    \u25bc2 Task 2: Starting    \u25bc3 Task 2: After sleep"), svg);
+        assertTrue(TimelinePng.render(timeline).length > 1000);
+    }
+
+    @Test
+    void aRunSliceShowsAndAWaitLabelFitsItsBar() {
+        Timeline.Span run = new Timeline.Span(Timeline.Kind.RUN, 0, 0.001, "run");
+        Timeline.Span wait = new Timeline.Span(Timeline.Kind.WAIT, 0, 1000, "gather(Task-26, Task-27, Task-28)");
+        Timeline timeline = new Timeline();
+        assertEquals("gather(Task-26, Task-27, Task-28) 1000 ms", TimelineLayout.waitText(wait, 400));
+        assertEquals("1000 ms", TimelineLayout.waitText(wait, 100));
+        assertEquals(null, TimelineLayout.waitText(wait, 30));
+        assertTrue(new TimelineLayout(timeline).width(run) >= TimelineLayout.MIN_RUN_PX);
+        List<Timeline.Lane> merged = TimelineLayout.mergeStatements(List.of(
+                new Timeline.Lane("In [5]", "In [5]", List.of(new Timeline.Span(Timeline.Kind.RUN, 0, 1, "run"))),
+                new Timeline.Lane("Task-3", "fetch", List.of(run)),
+                new Timeline.Lane("In [5]", "In [5]", List.of(new Timeline.Span(Timeline.Kind.RUN, 5, 6, "run")))));
+        assertEquals(List.of("In [5]", "Task-3 fetch()"), merged.stream().map(Timeline.Lane::label).toList());
+        assertEquals(2, merged.getFirst().spans().size(), "the cell's two statements in one lane");
+    }
 }

@@ -196,6 +196,9 @@ class LoopMagicsIT {
         assertTrue(run.stream("stdout").contains("Results: [Result 1, Result 2]"), run.toString());
         List<String> svgs = run.displays("image/svg+xml");
         assertEquals(1, svgs.size(), run.toString());
+        for (String printed : List.of("Task 1: Starting", "Task 2: Starting", "Task 2: After sleep", "Task 1: After sleep", "Results: [Result 1, Result 2]")) {
+            assertTrue(svgs.getFirst().contains("<title>printed: " + printed + "</title>"), "the moment '" + printed + "' was printed is marked");
+        }
         Path file = Path.of("target", "timeline-kernel-section6.svg");
         Files.createDirectories(file.getParent());
         Files.writeString(file, svgs.getFirst());
@@ -264,6 +267,12 @@ class LoopMagicsIT {
                     "### starting run", "### finished run")) {
                 assertTrue(log.contains(event), event + " in\n" + log);
             }
+            // Not the kernel's loop idling between cells, nor the end of a wait that began before %trace on.
+            assertFalse(log.contains("waiting for I/O with no deadline"), log);
+            Matcher took = Pattern.compile("finished I/O check \\(took ([0-9.]+) seconds\\)").matcher(log);
+            while (took.find()) {
+                assertTrue(Double.parseDouble(took.group(1)) < 10, took.group() + " in\n" + log);
+            }
         } finally {
             assertTrue(client().execute("%trace off").stream("stdout").contains("%trace is off"));
         }
@@ -315,7 +324,7 @@ class LoopMagicsIT {
 
     @Test
     void everyLoopMagicHasHelpAndRefusesBadArguments() throws Exception {
-        for (String magic : List.of("loop", "tasks", "where", "cancel", "timeline", "live", "trace", "asyncio", "autoawait")) {
+        for (String magic : List.of("loop", "tasks", "where", "step", "cancel", "timeline", "live", "trace", "asyncio", "autoawait")) {
             String help = client().execute("%" + magic + "?").stream("stdout");
             assertTrue(help.startsWith("%" + magic) || help.startsWith("%%" + magic), magic + ": " + help);
         }
@@ -323,9 +332,34 @@ class LoopMagicsIT {
         assertTrue(autoawait.contains("How it differs from Asyncio.run"), autoawait);
         assertTrue(client().execute("%tasks --all").traceback().contains("%tasks --tree"));
         assertTrue(client().execute("%loop now").traceback().contains("%loop takes no arguments"));
+        assertTrue(client().execute("%step twice").traceback().contains("%step takes how many turns"));
         assertTrue(client().execute("%%live soon\n1").traceback().contains("%%live takes how often to redraw"));
         assertTrue(client().execute("%%timeline wide\n1").traceback().contains("%%timeline takes no arguments"));
         Matcher none = Pattern.compile("nothing to draw").matcher(client().execute("%%timeline\n1 + 1").stream("stdout"));
         assertTrue(none.find(), "a cell that runs no loop draws nothing, and says why");
+    }
+
+    @Test
+    void stepRunsALoopOneTurnAtATime() throws Exception {
+        assertTrue(client().execute("%step").traceback().contains("no event loop to step"));
+        ok("""
+                List<String> ran = new ArrayList<>();
+                EventLoop stepped = newEventLoop();
+                stepped.callSoon(() -> ran.add("soon 1"));
+                stepped.callSoon(() -> { ran.add("soon 2"); stepped.callSoon(() -> ran.add("scheduled by soon 2")); });
+                stepped.callLater(1.0, () -> ran.add("timer"));
+                """);
+        Execution first = client().execute("%step");
+        assertTrue(first.stream("stdout").contains("2 callbacks ready at its start; now 1 ready, 1 timer"), first.toString());
+        assertFalse(first.displays("text/html").isEmpty(), "the loop is shown after the turn");
+        assertEquals("[soon 1, soon 2]", client().execute("ran.toString()").result().replace("\"", ""));
+        client().execute("%step");
+        assertEquals("[soon 1, soon 2, scheduled by soon 2]", client().execute("ran.toString()").result().replace("\"", ""));
+        Execution waiting = client().execute("%step");
+        assertTrue(Pattern.compile("waited 0\\.\\d{3} s, 0 callbacks ready at its start; now 0 ready, 0 timers")
+                .matcher(waiting.stream("stdout")).find(), waiting.toString());
+        assertTrue(client().execute("ran.contains(\"timer\")").result().contains("true"));
+        assertTrue(client().execute("%step").stream("stdout").contains("has nothing to do"));
+        ok("stepped.close();");
     }
 }

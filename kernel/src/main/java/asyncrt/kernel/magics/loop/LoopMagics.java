@@ -19,7 +19,7 @@ public final class LoopMagics {
         new LoopStateMagics(loops).register(registry);
         TimelineMagic.register(registry, loops);
         new LiveMagic(loops).register(registry);
-        new TraceMagic().register(registry);
+        new TraceMagic(loops).register(registry);
         new AsyncioMagic().register(registry);
         AutoawaitMagic.register(registry, autoAwait);
     }

@@ -7,6 +7,12 @@ import asyncrt.kernel.execution.Value;
 import asyncrt.kernel.magics.MagicContext;
 import asyncrt.kernel.magics.MagicException;
 import asyncrt.kernel.magics.MagicRegistry;
+import asyncrt.events.Instrument;
+import asyncrt.tasks.Future;
+import asyncrt.tasks.Task;
+import java.io.PrintStream;
+import java.util.function.BooleanSupplier;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -30,7 +36,8 @@ final class TimelineMagic {
                 %%timeline
                 Runs the cell and draws what the event loop did meanwhile: one lane per task with its running slices
                 (solid) and its waits (hatched, labelled with what it waited for: sleep(1), Queue.get(), another
-                task...), and the loop's own waits for I/O or timers (grey), on a time axis in ms. When the cell
+                task...), the lines it printed (a numbered triangle at that moment, the lines listed under the
+                picture), and the loop's own waits for I/O or timers (grey), on a time axis in ms. When the cell
                 runs Asyncio.run(...), the loop that call makes is drawn; otherwise the kernel's loop, where the
                 cell's own statements are tasks named after the cell (In [5]) beside the tasks they await or that
                 run meanwhile. An SVG picture in a notebook, text in a console (# running, . waiting, ~ the loop
@@ -43,10 +50,89 @@ final class TimelineMagic {
         }
         Timeline kernels = new Timeline();
         Timeline others = new Timeline();
-        try (LoopWatch watch = new LoopWatch(loop -> loops.isKernels(loop) ? kernels : others)) {
+        PrintStream out = System.out;
+        System.setOut(new MarkingStream(out, kernels, others));
+        try (LoopWatch watch = new LoopWatch(loop -> new Either(() -> loops.isKernels(loop), kernels, others))) {
             return context.runCode(body);
         } finally {
+            System.setOut(out);
             show(others.laneCount() > 0 ? others : kernels);
+        }
+    }
+
+    /**
+     * The kernel's timeline or the other one, chosen at each event: the kernel's loop may be made while the cell
+     * runs, and be attached before the kernel knows it as its own.
+     */
+    record Either(BooleanSupplier kernels, Timeline kernel, Timeline other) implements Instrument {
+        private Timeline now() {
+            return kernels.getAsBoolean() ? kernel : other;
+        }
+
+        @Override
+        public void taskSpawned(Task<?> task) {
+            now().taskSpawned(task);
+        }
+
+        @Override
+        public void beforeTaskStep(Task<?> task) {
+            now().beforeTaskStep(task);
+        }
+
+        @Override
+        public void afterTaskStep(Task<?> task) {
+            now().afterTaskStep(task);
+        }
+
+        @Override
+        public void taskWaiting(Task<?> task, Future<?> future) {
+            now().taskWaiting(task, future);
+        }
+
+        @Override
+        public void taskExited(Task<?> task) {
+            now().taskExited(task);
+        }
+
+        @Override
+        public void beforeIoWait(double timeout) {
+            now().beforeIoWait(timeout);
+        }
+
+        @Override
+        public void afterIoWait(double timeout) {
+            now().afterIoWait(timeout);
+        }
+    }
+
+    /**
+     * Standard output while the cell runs: each line printed with {@code println} by a task of a loop the timelines
+     * record is marked on that task's lane, at that moment, then printed as usual.
+     */
+    static final class MarkingStream extends PrintStream {
+        private final Timeline[] timelines;
+
+        MarkingStream(PrintStream out, Timeline... timelines) {
+            super(out, true, StandardCharsets.UTF_8);
+            this.timelines = timelines;
+        }
+
+        private void mark(String line) {
+            for (Timeline timeline : timelines) {
+                timeline.mark(line);
+            }
+        }
+
+        @Override
+        public void println(String line) {
+            mark(line);
+            super.println(line);
+        }
+
+        @Override
+        public void println(Object line) {
+            mark(String.valueOf(line));
+            super.println(line);
         }
     }
 
