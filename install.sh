@@ -313,8 +313,8 @@ if $RUN_TESTS; then
   [ "$(readlink -f "$(resolved_kernelspec)")" = "$(readlink -f "$DEST")" ] || die "the tests would not use the kernelspec in $DEST"
   say "running the Jupyter conformance and front-end tests against the installed kernel"
   ASYNCRT_KERNEL_LOG_LEVEL=warn "$PY" -m unittest discover -s kernel/src/test/python -p 'test_*.py' -v
-  say "running the course notebooks headless through the installed kernel"
-  "$PY" notebooks/run_notebooks.py
+  say "running the course notebooks headless through the installed kernel, another process keeping one core busy"
+  "$PY" notebooks/run_notebooks.py --busy-core
   say "running a course notebook with parameters through papermill"
   "$PY" notebooks/run_papermill.py
   say "running the course in a real browser (JupyterLab and Notebook 7 in headless Chromium)"

@@ -54,6 +54,12 @@ public final class Kernel {
 
     private static final String VERSION = "0.1.0";
     private static final long PARENT_POLL_MILLIS = 1000;
+    /**
+     * How long the kernel may take to end after a shutdown request before it halts. An orderly end takes about
+     * half a second (the loop's tasks cancelled, output flushed); jupyter_client waits 5 s before it kills, but a
+     * front end that only waits must not wait for ever on a thread that will not stop.
+     */
+    private static final long SHUTDOWN_DEADLINE_MILLIS = 10_000;
 
     private final ConnectionInfo connection;
     private final KernelOptions options;
@@ -237,7 +243,28 @@ public final class Kernel {
 
     private void requestShutdown(boolean restart) {
         Log.info(restart ? "shutting down for a restart" : "shutting down");
+        Thread.ofPlatform().daemon().name("shutdown deadline").start(Kernel::haltIfStillRunning);
         shutdown.countDown();
+    }
+
+    /** Halts the JVM if it is still running {@link #SHUTDOWN_DEADLINE_MILLIS} after a shutdown request, saying
+     * in the log what each thread was doing. */
+    private static void haltIfStillRunning() {
+        try {
+            Thread.sleep(SHUTDOWN_DEADLINE_MILLIS);
+        } catch (InterruptedException e) {
+            return;
+        }
+        StringBuilder threads = new StringBuilder();
+        Thread.getAllStackTraces().forEach((thread, frames) -> {
+            threads.append("\n  ").append(thread.getName()).append(" (").append(thread.getState()).append(")");
+            for (int i = 0; i < Math.min(frames.length, 12); i++) {
+                threads.append("\n      at ").append(frames[i]);
+            }
+        });
+        Log.warn("the kernel did not end within " + SHUTDOWN_DEADLINE_MILLIS + " ms of the shutdown request; halting."
+                + " Its threads:" + threads);
+        Runtime.getRuntime().halt(0);
     }
 
     /**

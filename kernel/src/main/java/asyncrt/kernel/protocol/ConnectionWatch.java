@@ -70,9 +70,13 @@ final class ConnectionWatch implements Runnable {
         }
     }
 
-    /** A front end that goes away closes its connections together; a refused frame closes one. */
+    /**
+     * A front end that goes away closes its connections together; a refused frame closes one. Clients stop their
+     * heartbeat on its own (nbclient does, after each notebook), and a heartbeat ping is a few bytes: its channel
+     * closing alone is no sign of a refused frame.
+     */
     private void report(Set<String> closed) {
-        if (closed.size() > 1) {
+        if (closed.size() > 1 || closed.contains("heartbeat")) {
             Log.info("a front end disconnected from " + String.join(", ", closed));
         } else {
             Log.warn("a connection to the " + closed.iterator().next() + " channel closed alone: its client sent a"
