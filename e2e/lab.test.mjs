@@ -205,9 +205,10 @@ test('scratch notebook: %%live redraws in place, Tab completes, Stop ends a busy
     await page.keyboard.press('Tab');
     const completer = page.locator('.jp-Completer');
     await completer.waitFor({ state: 'visible', timeout: 30_000 });
-    const items = await completer.locator('.jp-Completer-item').allTextContents();
-    assert.ok(items.some((t) => /\bgather\b/.test(t)) && items.some((t) => /\bsleep\b/.test(t)),
-      `the completer offers gather and sleep: ${items.slice(0, 20)}`);
+    // Each item shows the match (and, once JShell answers, its kind, before and after it: read the match alone).
+    const items = await completer.locator('.jp-Completer-match').allTextContents();
+    assert.ok(items.some((t) => /^gather\b/.test(t)) && items.some((t) => /^sleep\b/.test(t)),
+      `the completer offers gather and sleep: ${items.slice(0, 30)}`);
     await page.screenshot({ path: path.join(SHOTS, 'lab-completion.png') });
     await page.keyboard.press('Escape');
 
