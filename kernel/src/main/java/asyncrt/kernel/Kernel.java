@@ -42,17 +42,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The kernel: binds the sockets, answers on the shell and control channels from threads of their own, and runs
- * cells in JShell. JShell starts in the background so that the first {@code kernel_info_request} is answered
- * while it warms up; the first request that needs it waits for it.
+ * cells in JShell. JShell takes longest to be ready (javac's first compilations run before the JIT has compiled
+ * javac), so it starts first, on a thread of its own, while the sockets are bound and the first
+ * {@code kernel_info_request} is answered; the first request that needs it waits for it.
  */
 public final class Kernel {
 
     private static final String VERSION = "0.1.0";
+    private static final Executor JSHELL_STARTER = r -> Thread.ofPlatform().daemon().name("jshell-start").start(r);
     private static final long PARENT_POLL_MILLIS = 1000;
     /**
      * How long the kernel may take to end after a shutdown request before it halts. An orderly end takes about
@@ -80,6 +83,7 @@ public final class Kernel {
 
     /** Runs until a {@code shutdown_request} (or the front end's process ends); returns the exit status. */
     public int run() throws InterruptedException {
+        CompletableFuture<JShellEvaluator> built = CompletableFuture.supplyAsync(this::buildJShell, JSHELL_STARTER);
         MessageFactory messages = new MessageFactory();
         try (KernelSockets sockets = new KernelSockets(connection, options.maxMessageBytes())) {
             IOPub iopub = new IOPub(sockets.iopub(), messages);
@@ -121,8 +125,8 @@ public final class Kernel {
                 shell.register(type, comms);
             }
 
-            evaluator = CompletableFuture.supplyAsync(() -> startJShell(runner), r ->
-                    Thread.ofPlatform().daemon().name("jshell-start").start(r));
+            // Only now, with the cells' output captured: the warm-up and the start-up scripts may log or print.
+            evaluator = built.thenApplyAsync(this::finishStart, JSHELL_STARTER);
             evaluator.thenAccept(e -> analysis.complete(new CodeAnalysis(e)));
 
             ChannelLoop shellLoop = new ChannelLoop(sockets.shell(), shell);
@@ -145,24 +149,21 @@ public final class Kernel {
         return 0;
     }
 
-    private JShellEvaluator startJShell(CellRunner runner) {
+    private JShellEvaluator buildJShell() {
         long start = System.nanoTime();
         Preamble preamble = Preamble.discover();
         JShellEvaluator jshell = new JShellEvaluator(options.compilerOptions(), preamble.classpath(), options.classpath());
         long built = System.nanoTime();
-        try {
-            for (String snippet : preamble.imports()) {
-                jshell.eval(snippet, "start-up");
-            }
-        } catch (CellFailure e) {
-            Log.warn("a start-up import failed: " + e.getMessage());
-        }
-        long imported = System.nanoTime();
+        jshell.importAtStart(preamble.imports());
+        Log.info("JShell built in " + (built - start) / 1_000_000 + " ms, " + preamble.imports().size()
+                + " imports in " + (System.nanoTime() - built) / 1_000_000 + " ms");
+        return jshell;
+    }
+
+    private JShellEvaluator finishStart(JShellEvaluator jshell) {
+        long start = System.nanoTime();
         warmUpAsyncio();
-        long ready = System.nanoTime();
-        Log.info("JShell ready in " + (ready - start) / 1_000_000 + " ms (built in " + (built - start) / 1_000_000
-                + " ms, " + preamble.imports().size() + " imports in " + (imported - built) / 1_000_000
-                + " ms, asyncrt's warm-up in " + (ready - imported) / 1_000_000 + " ms)");
+        Log.info("asyncrt's warm-up in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         extensions.loadFrom(Kernel.class.getClassLoader());
         extensions.loadFrom(jshell.cellLoader());
         runStartupScripts(jshell);

@@ -76,6 +76,17 @@ class JShellCasesIT {
     }
 
     @Test
+    void aLearnersImportOfAStartupNameKeepsTheOtherImports() throws Exception {
+        for (String again : new String[] {"import static asyncrt.kernel.display.Display.display;", "import java.util.*;",
+                "import static asyncrt.Asyncio.*;"}) {
+            assertEquals("ok", run(again).status(), again);
+            assertEquals("\"2020-01-01\"", run("LocalDate.of(2020, 1, 1).toString()").result(), "java.time after " + again);
+            assertEquals("\"asyncrt.tasks.Future\"", run("Future.class.getName()").result(), "asyncrt's Future after " + again);
+            assertEquals("ok", run("markdown(\"*x*\"); Asyncio.run(sleep(0));").status(), "display and asyncrt after " + again);
+        }
+    }
+
+    @Test
     void theKernelsOwnLibrariesAreHidden() throws Exception {
         assertEquals("CompilationError", run("new com.google.gson.Gson()").ename());
         Execution zmq = run("Class.forName(\"org.zeromq.ZMQ\")");

@@ -43,6 +43,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final WrapTrimmer trimmer = new WrapTrimmer();
     private final Map<String, Class<?>> variableWrappers = new ConcurrentHashMap<>();
     private final List<String> classpath = new ArrayList<>();
+    private StartupImports startupImports;
     private volatile String stopReason;
     private volatile CellPosition runningStatement;
 
@@ -74,6 +75,11 @@ public final class JShellEvaluator implements AutoCloseable {
         wrapperLines = new WrapperLines(shell, origins);
         asyncrt.coroutines.Coroutine.nameCodeWith(new CellCodeNamer(this));
         Thread.currentThread().setContextClassLoader(loader);
+    }
+
+    /** Gives the session's start-up imports (see {@link StartupImports}); once, before the first cell. */
+    public void importAtStart(List<String> imports) {
+        startupImports = new StartupImports(shell, imports);
     }
 
     /**
@@ -298,6 +304,9 @@ public final class JShellEvaluator implements AutoCloseable {
             return outcome(events, origin);
         } finally {
             events.forEach(event -> trimmer.trim(event.snippet()));
+            if (startupImports != null) {
+                startupImports.restoreIfReplaced(events);
+            }
         }
     }
 

@@ -77,16 +77,19 @@ public final class Preamble {
         return types;
     }
 
-    /** The import snippets, in the order to evaluate them. */
+    /**
+     * The imports, in the order to give them. The display functions come first: JShell knows the start-up imports
+     * given as one snippet by the first (see {@link StartupImports}), and a learner has no reason to import those.
+     */
     public List<String> imports() {
         List<String> imports = new ArrayList<>();
+        DISPLAY_FUNCTIONS.forEach(f -> imports.add("import static " + Display.class.getName() + "." + f + ";"));
         ON_DEMAND.forEach(p -> imports.add("import " + p + ".*;"));
         types.stream().map(Preamble::packageOf).distinct().forEach(p -> imports.add("import " + p + ".*;"));
         clashing.forEach(t -> imports.add("import " + t + ";"));
         if (types.contains(FACADE)) {
             imports.add("import static " + FACADE + ".*;");
         }
-        DISPLAY_FUNCTIONS.forEach(f -> imports.add("import static " + Display.class.getName() + "." + f + ";"));
         return imports;
     }
 

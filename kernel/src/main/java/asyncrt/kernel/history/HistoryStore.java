@@ -5,6 +5,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,15 +16,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The input history across kernel sessions, kept in a file of JSON lines ({@code session}, {@code line},
  * {@code input}, {@code output}) so that {@code history_request} answers with earlier sessions too. Each kernel
  * start is a new session, numbered after the highest in the file. If the file cannot be written the history
  * is kept in memory and the reason logged: the kernel works on.
+ *
+ * <p>Starting reads only the end of the file, for the session number: the file grows with every cell ever
+ * run, and reading all of it would delay the kernel's first answer (a few megabytes take half a second). The
+ * earlier sessions are read at the first request that asks for them.
  */
 public final class HistoryStore {
+
+    /**
+     * How much of the file's end is read for the highest session number. Sessions are appended in order, so
+     * the newest lines hold the highest; this is enough for many lines, and if a single line is longer the
+     * whole file is read instead.
+     */
+    private static final int TAIL_BYTES = 64 * 1024;
 
     /**
      * One executed cell.
@@ -37,13 +54,13 @@ public final class HistoryStore {
     private final Path file;
     private final List<Entry> entries = new ArrayList<>();
     private final int session;
+    private boolean earlierLoaded;
     private BufferedWriter writer;
 
-    /** Loads the history in the file (if any) and starts a new session. */
+    /** Finds the session number after the file's highest (if any) and starts that session. */
     public HistoryStore(Path file) {
         this.file = file;
-        load();
-        session = entries.stream().mapToInt(Entry::session).max().orElse(0) + 1;
+        session = highestSession() + 1;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -52,23 +69,61 @@ public final class HistoryStore {
         }
     }
 
-    private void load() {
+    private int highestSession() {
         if (!Files.isRegularFile(file)) {
-            return;
+            return 0;
         }
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                try {
-                    JsonObject json = JsonParser.parseString(line).getAsJsonObject();
-                    entries.add(new Entry(json.get("session").getAsInt(), json.get("line").getAsInt(),
-                            json.get("input").getAsString(),
-                            json.has("output") && !json.get("output").isJsonNull() ? json.get("output").getAsString() : null));
-                } catch (RuntimeException e) {
-                    Log.debug("skipping a bad history line: " + e);
-                }
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            long size = channel.size();
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(size, TAIL_BYTES));
+            channel.position(size - tail.capacity());
+            while (tail.hasRemaining() && channel.read(tail) >= 0) {
+                // read until the buffer is full
             }
+            List<String> lines = new ArrayList<>(List.of(new String(tail.array(), StandardCharsets.UTF_8).split("\n")));
+            if (size > tail.capacity()) {
+                lines.removeFirst(); // it may have been cut
+            }
+            OptionalInt highest = lines.stream().map(HistoryStore::parse).flatMap(Optional::stream)
+                    .mapToInt(Entry::session).max();
+            return highest.isPresent() ? highest.getAsInt() : readEntries().stream().mapToInt(Entry::session).max().orElse(0);
         } catch (IOException e) {
             Log.warn("cannot read the history in " + file + ": " + e);
+            return 0;
+        }
+    }
+
+    /** Puts the earlier sessions' entries before this session's, the first time a request needs them. */
+    private void loadEarlier() {
+        if (earlierLoaded) {
+            return;
+        }
+        earlierLoaded = true;
+        List<Entry> earlier = readEntries().stream().filter(e -> e.session() < session).toList();
+        entries.addAll(0, earlier);
+    }
+
+    private List<Entry> readEntries() {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return lines.map(HistoryStore::parse).flatMap(Optional::stream).toList();
+        } catch (IOException | UncheckedIOException e) {
+            Log.warn("cannot read the history in " + file + ": " + e);
+            return List.of();
+        }
+    }
+
+    private static Optional<Entry> parse(String line) {
+        try {
+            JsonObject json = JsonParser.parseString(line).getAsJsonObject();
+            return Optional.of(new Entry(json.get("session").getAsInt(), json.get("line").getAsInt(),
+                    json.get("input").getAsString(),
+                    json.has("output") && !json.get("output").isJsonNull() ? json.get("output").getAsString() : null));
+        } catch (RuntimeException e) {
+            Log.debug("skipping a bad history line: " + e);
+            return Optional.empty();
         }
     }
 
@@ -100,6 +155,7 @@ public final class HistoryStore {
 
     /** The last {@code n} entries, oldest first. */
     public synchronized List<Entry> tail(int n) {
+        loadEarlier();
         return List.copyOf(entries.subList(Math.max(0, entries.size() - n), entries.size()));
     }
 
@@ -111,6 +167,7 @@ public final class HistoryStore {
      * @param stop          exclusive; 0 or less for no upper bound
      */
     public synchronized List<Entry> range(int sessionNumber, int start, int stop) {
+        loadEarlier();
         int wanted = sessionNumber <= 0 ? session + sessionNumber : sessionNumber;
         return entries.stream()
                 .filter(e -> e.session() == wanted && e.line() >= start && (stop <= 0 || e.line() < stop))
@@ -122,6 +179,7 @@ public final class HistoryStore {
      * {@code ?} one character), oldest first; with {@code unique}, each input once, at its latest place.
      */
     public synchronized List<Entry> search(String glob, int n, boolean unique) {
+        loadEarlier();
         Pattern pattern = Pattern.compile(globToRegex(glob), Pattern.DOTALL);
         List<Entry> matches = entries.stream().filter(e -> pattern.matcher(e.input()).matches()).toList();
         if (unique) {

@@ -34,6 +34,25 @@ class HistoryStoreTest {
         second.close();
     }
 
+    @Test
+    void theSessionNumberFollowsTheHighestEvenBehindALongLastCell() throws Exception {
+        Path file = Files.createTempDirectory("history").resolve("history.jsonl");
+        for (int session = 1; session <= 3; session++) {
+            HistoryStore store = new HistoryStore(file);
+            assertEquals(session, store.session());
+            for (int line = 1; line <= 400; line++) {
+                store.add(line, "int x" + line + " = " + line + ";", null);
+            }
+            store.add(401, "String s = \"" + "y".repeat(100_000) + "\";", null);
+            store.close();
+        }
+        HistoryStore fourth = new HistoryStore(file);
+        assertEquals(4, fourth.session());
+        assertEquals(401, fourth.range(-1, 1, 0).size());
+        assertEquals(List.of("int x400 = 400;"), inputs(fourth.range(1, 400, 401)));
+        fourth.close();
+    }
+
     private static List<String> inputs(List<HistoryStore.Entry> entries) {
         return entries.stream().map(HistoryStore.Entry::input).toList();
     }
