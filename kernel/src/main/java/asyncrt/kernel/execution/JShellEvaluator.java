@@ -43,6 +43,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final WrapTrimmer trimmer = new WrapTrimmer();
     private final Map<String, Class<?>> variableWrappers = new ConcurrentHashMap<>();
     private final List<String> classpath = new ArrayList<>();
+    private final ShownValues shownValues;
     private StartupImports startupImports;
     private volatile String stopReason;
     private volatile CellPosition runningStatement;
@@ -72,6 +73,7 @@ public final class JShellEvaluator implements AutoCloseable {
                 .compilerOptions(compilerOptions.toArray(String[]::new))
                 .build();
         splitter = new SnippetSplitter(shell.sourceCodeAnalysis());
+        shownValues = new ShownValues(shell, variableWrappers, control::lastWrapper, trimmer);
         wrapperLines = new WrapperLines(shell, origins);
         asyncrt.coroutines.Coroutine.nameCodeWith(new CellCodeNamer(this));
         Thread.currentThread().setContextClassLoader(loader);
@@ -242,7 +244,7 @@ public final class JShellEvaluator implements AutoCloseable {
      */
     public boolean delete(String name) {
         List<VarSnippet> variables = shell.variables().filter(v -> v.name().equals(name)).toList();
-        if (variables.isEmpty()) {
+        if (variables.isEmpty() && !shownValues.forget(name)) {
             return false;
         }
         Class<?> wrapper = variableWrappers.remove(name);
@@ -285,6 +287,11 @@ public final class JShellEvaluator implements AutoCloseable {
                 .map(h -> h.name() + " (about " + MemoryEstimate.describe(h.bytes()) + ")").toList();
     }
 
+    /** The names of the variables JShell holds now, in the order they were declared. */
+    List<String> variableNames() {
+        return shell.variables().filter(v -> shell.status(v).isActive()).map(VarSnippet::name).toList();
+    }
+
     /** JShell's analysis of source, for completion, documentation and completeness. */
     public SourceCodeAnalysis analysis() {
         return shell.sourceCodeAnalysis();
@@ -298,12 +305,14 @@ public final class JShellEvaluator implements AutoCloseable {
     private Optional<Value> evalSnippet(SnippetSplitter.Piece piece, SnippetOrigins.Origin origin) throws CellFailure {
         throwIfStopped();
         runningStatement = new CellPosition(origin.label(), origin.cellLine(1));
+        shownValues.bringBackNamedIn(piece.source());
         control.forgetResult();
         List<SnippetEvent> events = shell.eval(piece.source());
         try {
             return outcome(events, origin);
         } finally {
             events.forEach(event -> trimmer.trim(event.snippet()));
+            shownValues.noteDefined(events);
             if (startupImports != null) {
                 startupImports.restoreIfReplaced(events);
             }
