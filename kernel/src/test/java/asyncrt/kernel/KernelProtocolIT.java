@@ -13,8 +13,13 @@ import asyncrt.kernel.testing.KernelProcess;
 import asyncrt.kernel.testing.SharedKernel;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,6 +51,23 @@ class KernelProtocolIT {
             List<Message> status = KERNEL.client().iopubUntilIdle(request, REPLY);
             assertEquals("busy", status.getFirst().contentString("execution_state", ""));
         }
+    }
+
+    @Test
+    void zeroMqsThreadsAreBatchThreadsOnLinux() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux"), "SCHED_BATCH is Linux's");
+        KERNEL.client().send(Channel.SHELL, "kernel_info_request", new JsonObject());
+        Map<String, String> policies = new TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(KERNEL.process().pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String name = Files.readString(task.resolve("comm")).strip();
+                String stat = Files.readString(task.resolve("stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                policies.put(name, fields[38]); // stat's 41st field (the 39th after the name): the scheduling policy
+            }
+        }
+        assertEquals("3", policies.get("iothread-2"), "SCHED_BATCH is 3: " + policies);
+        assertEquals("0", policies.get("shell"), "the kernel's own threads keep the usual policy: " + policies);
     }
 
     @Test

@@ -22,6 +22,7 @@ public final class KernelSockets implements AutoCloseable {
      *                        connection closed before the frame is read (and logged, see {@link ConnectionWatch})
      */
     public KernelSockets(ConnectionInfo info, long maxMessageBytes) {
+        context.getContext().setThreadFactor(BatchScheduling.threadFactory());
         WireCodec codec = new WireCodec(new MessageSigner(info.signatureScheme(), info.key()));
         ConnectionWatch watch = new ConnectionWatch(context, maxMessageBytes);
         shell = new Channel("shell", bind(SocketType.ROUTER, info, info.shellPort(), maxMessageBytes, watch, "shell"), codec);

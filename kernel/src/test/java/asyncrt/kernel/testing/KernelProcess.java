@@ -83,6 +83,7 @@ public final class KernelProcess implements AutoCloseable {
             command.add("java.base/jdk.internal.vm=ALL-UNNAMED");
             command.add("--add-opens");
             command.add("jdk.jshell/jdk.jshell=ALL-UNNAMED");
+            command.add("--enable-native-access=ALL-UNNAMED");
             command.addAll(jvmOptions);
             command.add("-cp");
             command.add(String.join(File.pathSeparator, testClasspath()));
