@@ -67,7 +67,12 @@ final class JShellEditing {
             // JShell documents a method from inside its call's parentheses; a bare name gets them added.
             docs = analysis.documentation(code.code() + "(", code.code().length() + 1, true);
         }
-        return docs.stream().map(d -> new Doc(CellContext.unwrapped(d.signature()), d.javadoc())).toList();
+        return docs.stream().map(d -> new Doc(readable(d.signature()), d.javadoc())).toList();
+    }
+
+    /** A signature as the learner reads it: outside JShell's wrapper, with imported types by their simple names. */
+    private String readable(String signature) {
+        return evaluator.withImportedNamesShort(CellContext.unwrapped(signature));
     }
 
     /** The signature JShell gives the type or name {@code name} in the scope of the cursor, or null. */
@@ -105,7 +110,7 @@ final class JShellEditing {
                 List<Documentation> docs = evaluator.analysis().documentation(typed + name, typed.length() + name.length(), false);
                 if (!docs.isEmpty()) {
                     byText.put(match, new Completions.Match(match, kindOf(docs.getFirst().signature(), byText.get(match).type()),
-                            String.join("\n", docs.stream().map(d -> CellContext.unwrapped(d.signature())).toList())));
+                            String.join("\n", docs.stream().map(d -> readable(d.signature())).toList())));
                 }
             } catch (RuntimeException e) {
                 // keep the guess

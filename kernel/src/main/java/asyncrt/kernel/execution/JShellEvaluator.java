@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
@@ -285,6 +286,19 @@ public final class JShellEvaluator implements AutoCloseable {
         }
         return held.stream().sorted((a, b) -> Long.compare(b.bytes(), a.bytes())).limit(count)
                 .map(h -> h.name() + " (about " + MemoryEstimate.describe(h.bytes()) + ")").toList();
+    }
+
+    /**
+     * A signature or type as JShell writes it, with the types the session's start-up imports make visible by
+     * their simple names (see {@link StartupImports#shorten}).
+     */
+    public String withImportedNamesShort(String text) {
+        if (startupImports == null) {
+            return text;
+        }
+        Set<String> declared = shell.types().filter(t -> shell.status(t).isActive()).map(t -> t.name())
+                .collect(Collectors.toSet());
+        return startupImports.shorten(text, declared);
     }
 
     /** The names of the variables JShell holds now, in the order they were declared. */

@@ -70,18 +70,23 @@ public final class Timing {
     }
 
     /**
-     * JMH's blackhole (without the JVM's help that JMH asks for with a compiler option): each value is compared
-     * with two objects read from volatile fields, which the JIT compiler cannot know are different, so it must
-     * compute every value, in every loop.
+     * A blackhole, after JMH's (without the JVM's help that JMH asks for with a compiler option). Each value may
+     * be stored where it outlives the loop: the store happens when a pseudo-random number, which the JIT compiler
+     * cannot foresee, has its low bits clear, and each store makes the next one half as likely. So the compiler
+     * must compute every value, and allocate every object (a value it could prove is never stored, such as a new
+     * object compared with an old one, it may remove), while the store itself happens a few dozen times at most.
      */
     static final class Blackhole {
-        private volatile Object first = new Object();
-        private volatile Object second = new Object();
+        private volatile int storeMask = 1;
+        private int random = 1;
         private Object kept;
 
         void consume(Object value) {
-            if (value == first & value == second) {
-                kept = value; // never: first and second differ
+            random = random * 1_103_515_245 + 12_345; // a linear congruential step
+            int mask = storeMask;
+            if ((random & mask) == 0) {
+                kept = value;
+                storeMask = (mask << 1) | 1;
             }
         }
 
