@@ -198,7 +198,7 @@ public final class Coroutine<T> implements Awaitable<T> {
                 if (value != null) {
                     throw new IllegalArgumentException("can't send non-None value to a just-started coroutine: send(null) first");
                 }
-                engine = Backend.active().newEngine(this);
+                engine = Backend.active().newEngine();
             }
             case SUSPENDED -> { }
         }
@@ -420,21 +420,26 @@ public final class Coroutine<T> implements Awaitable<T> {
 
     // ---- inside the body -------------------------------------------------------------------
 
-    /** What the engine runs: the body of this driven coroutine, its outcome kept in {@link #transfer}. */
-    void runBody() {
+    /**
+     * What every engine runs: the body of the coroutine that the current thread is resuming, its outcome kept in
+     * that coroutine's {@link #transfer}.
+     *
+     * @implNote The coroutine is looked up again once the body has ended rather than kept in this frame, as
+     * {@link #suspendYielding} does after a suspension: with nothing of asyncrt's live across the suspension, the
+     * suspended frames take the least room in the heap.
+     */
+    static void runResumedBody() {
         Object outcome;
+        boolean failed = false;
         try {
-            outcome = callBody();
+            outcome = ThreadState.current().coroutine.callBody();
         } catch (Throwable t) {
             outcome = t;
             failed = true;
         }
-        transfer = outcome;
-    }
-
-    /** {@link #runBody()} of the coroutine that the current thread is resuming: an engine's code to run. */
-    static void runResumedBody() {
-        ThreadState.current().coroutine.runBody();
+        Coroutine<?> ended = ThreadState.current().coroutine;
+        ended.transfer = outcome;
+        ended.failed = failed;
     }
 
     @SuppressWarnings("unchecked")
@@ -457,11 +462,21 @@ public final class Coroutine<T> implements Awaitable<T> {
         if (ThreadState.current().debug) {
             MonitorCheck.refuseAwaitHoldingMonitor();
         }
-        Coroutine<?> waiting = innermost();
-        waiting.awaiting = value;
+        innermost().awaiting = value;
         transfer = value;
         engine.suspend();
-        waiting.awaiting = null;
+        // This coroutine, and the one of its chain that waited, are found again rather than kept in this frame:
+        // with nothing of asyncrt's live across the suspension, the suspended frames take the least room.
+        return ThreadState.current().coroutine.resumedAfterYielding(value);
+    }
+
+    /** The driven coroutine, back from a suspension that yielded {@code yielded}: returns what was sent in or throws what was thrown in. */
+    private Object resumedAfterYielding(Object yielded) {
+        Coroutine<?> waited = this;
+        while (waited.awaiting != yielded) {  // the chain's end: the one whose awaiting is what it yielded
+            waited = (Coroutine<?>) waited.awaiting;
+        }
+        waited.awaiting = null;
         Object sent = transfer;
         transfer = null;
         if (throwing) {
