@@ -34,7 +34,7 @@ public final class Coroutine<T> implements Awaitable<T> {
     private static final State[] STATES = State.values();
 
     private final Object body;
-    /** The {@link State}, by its ordinal: a byte rather than a reference, so that a coroutine fits in 48 bytes. */
+    /** The {@link State}, by its ordinal: a byte rather than a reference, so that a coroutine fits in 40 bytes. */
     private byte state = (byte) State.CREATED.ordinal();
     private boolean claimed;
     /**

@@ -7,7 +7,7 @@ import asyncrt.contextvars.Context;
  * holds only handles, a new one for each step of a task; here a task is queued itself, so that a task
  * needs no handle object of its own, neither while it runs nor while it waits.
  *
- * <p>Only the loop calls these methods.
+ * <p>Only the loop calls {@link #run}.
  */
 public interface Ready {
     /** Runs it now, in its context, for {@code loop}, whose exception handler hears of a failure (Python's {@code Handle._run}). */

@@ -52,7 +52,7 @@ public class Task<T> extends Future<T> implements Ready {
 
     /** The future this task is suspended on, if any (Python's {@code _fut_waiter}); see <a href="#invariant">the invariant</a>. */
     private Future<?> futWaiter;
-    /** What few tasks use: a name given, cancellation requests. Made on first use, as most tasks never need it. */
+    /** What few tasks use: a name given, cancellation requests, debug mode's traceback. Made on first use, as most tasks never need it. */
     private Uncommon uncommon;
 
     /** The context every step runs in (Python's {@code _context}). */
