@@ -7,6 +7,7 @@ import static asyncrt.Asyncio.gather;
 import static asyncrt.Asyncio.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +94,15 @@ class ContextVarsTest {
         Context ctx = new Context();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ctx.run(() -> ctx.run(() -> { })));
         assertTrue(e.getMessage().startsWith("cannot enter context:"), e.getMessage());
+    }
+
+    @Test
+    void aContextCannotBeEnteredAgainFromInsideAnotherOne() {
+        Context ctx = new Context();
+        Context other = new Context();
+        assertThrows(IllegalStateException.class, () -> ctx.run(() -> other.run(() -> ctx.run(() -> { }))));
+        ctx.run(() -> other.run(() -> { }));  // left cleanly, both can be entered again
+        assertNotSame(ctx, Context.current());
     }
 
     static final ContextVar<String> REQUEST_ID = new ContextVar<>("request_id", "unknown");

@@ -332,6 +332,20 @@ class TaskTest {
         }));
     }
 
+    @Test
+    void aWaitingTasksWakeUpIsTheAwaitedFuturesCallbackAndEqualsItselfAsBoundMethodsDo() {
+        VirtualTime.run(async(() -> {
+            Future<String> gate = EventLoop.getRunningLoop().createFuture();
+            Task<String> t = createTask(waiter(gate), "waiter");
+            await(sleep(0));
+            assertEquals(1, gate.callbacks().size());
+            assertEquals(gate.callbacks(), gate.callbacks());
+            assertEquals("Task.task_wakeup()", gate.callbacks().get(0).toString());
+            gate.setResult("go");
+            assertEquals("go", await(t));
+        }));
+    }
+
     private static Coroutine<String> waiter(Future<String> gate) {
         return async(() -> await(gate));
     }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * A mapping of {@link ContextVar}s to values: Python's {@code contextvars.Context}.
@@ -20,8 +21,6 @@ import java.util.concurrent.Callable;
 public final class Context {
     /** Never mutated: {@code set} replaces it, so a copy can share it. */
     private Map<ContextVar<?>, Object> values;
-    private boolean entered;
-    private Context previous;
 
     /** An empty context, as {@code contextvars.Context()}. */
     public Context() {
@@ -56,41 +55,57 @@ public final class Context {
     /** Runs {@code fn} with this context current and returns its result; rethrows what it throws. */
     public <T> T run(Callable<T> fn) {
         ThreadState state = ThreadState.current();
-        enter(state);
+        Context previous = enter(state);
         try {
             return fn.call();
         } catch (Exception e) {
             throw Throwables.rethrow(e);
         } finally {
-            exit(state);
+            exit(state, previous);
         }
     }
 
     /** Runs {@code fn} with this context current. */
     public void run(Runnable fn) {
         ThreadState state = ThreadState.current();
-        enter(state);
+        Context previous = enter(state);
         try {
             fn.run();
         } finally {
-            exit(state);
+            exit(state, previous);
         }
     }
 
-    private void enter(ThreadState state) {
-        if (entered) {
+    /** Runs {@code fn(argument)} with this context current, as Python's {@code ctx.run(fn, arg)}. */
+    public <A> void run(Consumer<? super A> fn, A argument) {
+        ThreadState state = ThreadState.current();
+        Context previous = enter(state);
+        try {
+            fn.accept(argument);
+        } finally {
+            exit(state, previous);
+        }
+    }
+
+    /**
+     * Makes this context current and returns the one it replaces, which the caller keeps until {@link #exit}.
+     * Which contexts are entered, the thread keeps rather than each context, so that a context (one per task)
+     * holds nothing but its values.
+     */
+    private Context enter(ThreadState state) {
+        if (state.enteredContexts.contains(this)) {
             throw new IllegalStateException("cannot enter context: " + this + " is already entered"
                     + " (a context runs one function at a time; use copy() to run in a copy of it)");
         }
-        entered = true;
-        previous = state.context;
+        state.enteredContexts.add(this);
+        Context previous = state.context;
         state.context = this;
+        return previous;
     }
 
-    private void exit(ThreadState state) {
+    private void exit(ThreadState state, Context previous) {
         state.context = previous;
-        previous = null;
-        entered = false;
+        state.enteredContexts.remove(state.enteredContexts.lastIndexOf(this));
     }
 
     /** The value of {@code var} in this context, or null when it has none. */

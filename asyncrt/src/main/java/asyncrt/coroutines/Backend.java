@@ -44,9 +44,9 @@ public enum Backend {
         return Object.class.getModule().isExported("jdk.internal.vm", Backend.class.getModule());
     }
 
-    /** The engine that will run {@code coroutine}'s body. */
-    Engine newEngine(Coroutine<?> coroutine) {
-        return this == CONTINUATION ? new ContinuationEngine() : new VirtualThreadEngine(coroutine::runBody);
+    /** An engine for a coroutine about to start: it runs {@link Coroutine#runResumedBody()}. */
+    Engine newEngine() {
+        return this == CONTINUATION ? new ContinuationEngine() : new VirtualThreadEngine();
     }
 
     private static final class Chosen {

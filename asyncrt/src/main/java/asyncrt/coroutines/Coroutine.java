@@ -34,17 +34,19 @@ public final class Coroutine<T> implements Awaitable<T> {
     private static final State[] STATES = State.values();
 
     private final Object body;
-    /** The {@link State}, by its ordinal: a byte rather than a reference, so that a coroutine fits in 48 bytes. */
+    /** The {@link State}, by its ordinal: a byte rather than a reference, so that a coroutine fits in 40 bytes. */
     private byte state = (byte) State.CREATED.ordinal();
     private boolean claimed;
-    /** Set only for a coroutine that outlived its creating callback unstarted. */
-    private NeverAwaited neverAwaited;
-    /** What this coroutine waits on now: the coroutine it awaits inline, or a yielded future (Python's {@code cr_await}). */
+    /**
+     * What this coroutine waits on now: the coroutine it awaits inline, or a yielded future (Python's {@code cr_await}).
+     * While a body runs, the chain of inline awaits from the driven coroutine ends at the one running, whose
+     * {@code awaiting} is null: see {@link #innermost()}.
+     */
     private Object awaiting;
     /** What its current await is for (a timer, a socket, a queue), when the code awaiting said so; for introspection. */
     private Object waitSubject;
-    /** A name given with {@link #setName}, or null for the body's method name. */
-    private String name;
+    /** A name given, a never-awaited watch: what few coroutines have, or null. */
+    private Uncommon uncommon;
 
     // What only a driven coroutine uses (one run by send() or by a task, not awaited inline). These live
     // here rather than in an object of their own because a suspended task keeps them for as long as it waits.
@@ -61,8 +63,6 @@ public final class Coroutine<T> implements Awaitable<T> {
     private boolean throwing;
     /** Whether the body ended with an exception (held in {@link #transfer}). */
     private boolean failed;
-    /** The innermost coroutine of the chain of inline awaits running on this one's engine. */
-    private Coroutine<?> innermost = this;
 
     private Coroutine(Object body) {
         this.body = body;
@@ -165,7 +165,7 @@ public final class Coroutine<T> implements Awaitable<T> {
         if (driven == null || driven.engine == null) {
             return await(awaitable);
         }
-        Coroutine<?> waiting = driven.innermost;
+        Coroutine<?> waiting = driven.innermost();
         Object outer = waiting.waitSubject;
         waiting.waitSubject = subject;
         try {
@@ -198,7 +198,7 @@ public final class Coroutine<T> implements Awaitable<T> {
                 if (value != null) {
                     throw new IllegalArgumentException("can't send non-None value to a just-started coroutine: send(null) first");
                 }
-                engine = Backend.active().newEngine(this);
+                engine = Backend.active().newEngine();
             }
             case SUSPENDED -> { }
         }
@@ -268,16 +268,14 @@ public final class Coroutine<T> implements Awaitable<T> {
         }
         markStarted();
         setState(State.RUNNING);
-        Coroutine<?> caller = driven.innermost;
+        Coroutine<?> caller = driven.innermost();
         caller.awaiting = this;
-        driven.innermost = this;
         try {
             return callBody();
         } catch (Exception e) {
             throw Throwables.rethrow(e);
         } finally {
             setState(State.CLOSED);
-            driven.innermost = caller;
             caller.awaiting = null;
         }
     }
@@ -302,12 +300,17 @@ public final class Coroutine<T> implements Awaitable<T> {
      * {@code async(...)} made it (Python's {@code __name__}).
      */
     public String getName() {
-        return name != null ? name : BodyNames.of(body);
+        String given = givenName();
+        return given != null ? given : BodyNames.of(body);
     }
 
     /** Renames the coroutine, as assigning Python's {@code coro.__name__} does; a host names code it wraps this way. */
     public void setName(String name) {
-        this.name = name;
+        uncommon().name = name;
+    }
+
+    private String givenName() {
+        return uncommon == null ? null : uncommon.name;
     }
 
     /** What the coroutine awaits now: another coroutine, a future, or null (Python's {@code cr_await}). */
@@ -375,16 +378,17 @@ public final class Coroutine<T> implements Awaitable<T> {
 
     @Override
     public String toString() {
-        String shown = name != null ? name : getName() + "()";
+        String given = givenName();
+        String shown = given != null ? given : getName() + "()";
         return "<coroutine object " + shown + " " + state().name().toLowerCase() + ">";
     }
 
     // ---- never-awaited tracking --------------------------------------------------------------
 
     private void markStarted() {
-        if (neverAwaited != null) {
-            neverAwaited.started();
-            neverAwaited = null;
+        if (uncommon != null && uncommon.neverAwaited != null) {
+            uncommon.neverAwaited.started();
+            uncommon.neverAwaited = null;
         }
     }
 
@@ -394,30 +398,48 @@ public final class Coroutine<T> implements Awaitable<T> {
     }
 
     void watch(NeverAwaited watcher) {
-        neverAwaited = watcher;
+        uncommon().neverAwaited = watcher;
     }
 
     Object writtenBody() {
         return body;
     }
 
+    /** A name given with {@link #setName}, and the watch of a coroutine that outlived its creating callback unstarted. */
+    private static final class Uncommon {
+        String name;
+        NeverAwaited neverAwaited;
+    }
+
+    private Uncommon uncommon() {
+        if (uncommon == null) {
+            uncommon = new Uncommon();
+        }
+        return uncommon;
+    }
+
     // ---- inside the body -------------------------------------------------------------------
 
-    /** What the engine runs: the body of this driven coroutine, its outcome kept in {@link #transfer}. */
-    void runBody() {
+    /**
+     * What every engine runs: the body of the coroutine that the current thread is resuming, its outcome kept in
+     * that coroutine's {@link #transfer}.
+     *
+     * @implNote The coroutine is looked up again once the body has ended rather than kept in this frame, as
+     * {@link #suspendYielding} does after a suspension: with nothing of asyncrt's live across the suspension, the
+     * suspended frames take the least room in the heap.
+     */
+    static void runResumedBody() {
         Object outcome;
+        boolean failed = false;
         try {
-            outcome = callBody();
+            outcome = ThreadState.current().coroutine.callBody();
         } catch (Throwable t) {
             outcome = t;
             failed = true;
         }
-        transfer = outcome;
-    }
-
-    /** {@link #runBody()} of the coroutine that the current thread is resuming: an engine's code to run. */
-    static void runResumedBody() {
-        ThreadState.current().coroutine.runBody();
+        Coroutine<?> ended = ThreadState.current().coroutine;
+        ended.transfer = outcome;
+        ended.failed = failed;
     }
 
     @SuppressWarnings("unchecked")
@@ -440,11 +462,21 @@ public final class Coroutine<T> implements Awaitable<T> {
         if (ThreadState.current().debug) {
             MonitorCheck.refuseAwaitHoldingMonitor();
         }
-        Coroutine<?> waiting = innermost;
-        waiting.awaiting = value;
+        innermost().awaiting = value;
         transfer = value;
         engine.suspend();
-        waiting.awaiting = null;
+        // This coroutine, and the one of its chain that waited, are found again rather than kept in this frame:
+        // with nothing of asyncrt's live across the suspension, the suspended frames take the least room.
+        return ThreadState.current().coroutine.resumedAfterYielding(value);
+    }
+
+    /** The driven coroutine, back from a suspension that yielded {@code yielded}: returns what was sent in or throws what was thrown in. */
+    private Object resumedAfterYielding(Object yielded) {
+        Coroutine<?> waited = this;
+        while (waited.awaiting != yielded) {  // the chain's end: the one whose awaiting is what it yielded
+            waited = (Coroutine<?>) waited.awaiting;
+        }
+        waited.awaiting = null;
         Object sent = transfer;
         transfer = null;
         if (throwing) {
@@ -452,6 +484,18 @@ public final class Coroutine<T> implements Awaitable<T> {
             throw Throwables.rethrow((Throwable) sent);
         }
         return sent;
+    }
+
+    /**
+     * The coroutine running on this driven coroutine's engine: the end of its chain of inline awaits. Valid
+     * only while the body runs, when that coroutine's {@link #awaiting} is null.
+     */
+    private Coroutine<?> innermost() {
+        Coroutine<?> running = this;
+        while (running.awaiting instanceof Coroutine<?> awaited) {
+            running = awaited;
+        }
+        return running;
     }
 
     private Object finish() {

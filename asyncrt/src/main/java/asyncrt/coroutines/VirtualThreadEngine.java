@@ -11,17 +11,12 @@ import java.util.concurrent.locks.LockSupport;
  * @implNote Some microseconds per hand-over, against a hundred nanoseconds for the continuation engine.
  */
 final class VirtualThreadEngine implements Engine {
-    private final Runnable body;
     private Thread bodyThread;
     private volatile Thread driver;
     /** The baton: true while the body may run, false while the driver may. */
     private volatile boolean bodyTurn;
     private volatile boolean done;
     private ThreadState driverState;
-
-    VirtualThreadEngine(Runnable body) {
-        this.body = body;
-    }
 
     @Override
     public void resume() {
@@ -48,7 +43,7 @@ final class VirtualThreadEngine implements Engine {
     private void runBody() {
         ThreadState.adopt(driverState);
         try {
-            body.run();
+            Coroutine.runResumedBody();
         } finally {
             done = true;
             bodyTurn = false;

@@ -63,7 +63,7 @@ public abstract sealed class BaseEventLoop permits EventLoop {
      */
     private static final double CLOCK_RESOLUTION = 1e-9;
 
-    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final ArrayDeque<Ready> ready = new ArrayDeque<>();
     private final TimerHeap scheduled = new TimerHeap();
     private final ConcurrentLinkedQueue<Handle> fromOtherThreads = new ConcurrentLinkedQueue<>();
     private final LoopTasks tasks = new LoopTasks();
@@ -260,22 +260,15 @@ public abstract sealed class BaseEventLoop permits EventLoop {
     }
 
     /**
-     * A handle for {@code callback} that is not scheduled yet: {@link #callSoon(Handle)} schedules
-     * it, as often as needed.
-     *
-     * @implNote A task keeps one for its step instead of allocating one per step.
+     * Schedules {@code ready} for the next turn: a task's due step, or a handle again. It must not be waiting in
+     * the ready queue already.
      */
-    public Handle newHandle(Runnable callback, Context context) {
-        return new Handle(callback, context, self());
-    }
-
-    /** Schedules {@code handle} for the next turn (it must not be waiting in the ready queue already). */
-    public void callSoon(Handle handle) {
+    public void callSoon(Ready ready) {
         checkOpen();
         if (debug) {
             checkThread();
         }
-        ready.add(handle);
+        this.ready.add(ready);
     }
 
     /** Like {@link #callSoon}, but callable from any thread: it also wakes the loop if it is waiting. */
@@ -429,16 +422,16 @@ public abstract sealed class BaseEventLoop permits EventLoop {
         ThreadState state = ThreadState.current();
         state.debug = debug;
         for (int n = ready.size(); n > 0; n--) {
-            Handle handle = ready.poll();
-            if (handle.cancelled()) {
+            Ready next = ready.poll();
+            if (next instanceof Handle handle && handle.cancelled()) {
                 continue;
             }
             if (debug) {
-                runTimed(handle);
+                runTimed(next);
             } else {
-                handle.run(self);
+                next.run(self);
             }
-            state.callbackEnded(handle.getContext());
+            state.callbackEnded(next.getContext());
         }
     }
 
@@ -477,15 +470,14 @@ public abstract sealed class BaseEventLoop permits EventLoop {
         }
     }
 
-    private void runTimed(Handle handle) {
+    private void runTimed(Ready next) {
         double start = time();
-        handle.run(self());
+        next.run(self());
         double took = time() - start;
         if (took >= slowCallbackDuration) {
-            Task<?> task = Task.ofStep(handle.callback());
-            String report = String.format("Executing %s took %.3f seconds", task != null ? task : handle, took);
+            String report = String.format("Executing %s took %.3f seconds", next, took);
             // In the callback's context, so that a host routing output by context shows it where the callback came from.
-            handle.getContext().copy().run(() -> System.err.println(report));
+            next.getContext().copy().run(() -> System.err.println(report));
         }
     }
 
@@ -498,6 +490,25 @@ public abstract sealed class BaseEventLoop permits EventLoop {
 
     public ExceptionHandler getExceptionHandler() {
         return exceptionHandler;
+    }
+
+    /**
+     * Reports what {@code failed} threw as it ran (Python's {@code Handle._run}), with where it was scheduled
+     * from ({@code sourceTraceback}, in debug mode, else null); an exception that must end the loop
+     * ({@link Throwables#escapesLoop}) is rethrown instead.
+     */
+    public void reportCallbackFailure(Ready failed, Throwable exception, StackTraceElement[] sourceTraceback) {
+        if (Throwables.escapesLoop(exception)) {
+            throw Throwables.rethrow(exception);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("message", "Exception in callback " + failed.describeCallback());
+        report.put("exception", exception);
+        report.put("handle", failed);
+        if (sourceTraceback != null) {
+            report.put("source_traceback", sourceTraceback);
+        }
+        callExceptionHandler(report);
     }
 
     /** Passes {@code context} (keys as in {@link ExceptionHandler}) to the handler, or to the default one. */
@@ -597,8 +608,8 @@ public abstract sealed class BaseEventLoop permits EventLoop {
         return instruments;
     }
 
-    /** The callbacks ready to run on the next turn, oldest first. */
-    public List<Handle> readyHandles() {
+    /** The callbacks ready to run on the next turn, oldest first: handles, and tasks whose step is due. */
+    public List<Ready> readyHandles() {
         return List.copyOf(ready);
     }
 
@@ -644,7 +655,7 @@ public abstract sealed class BaseEventLoop permits EventLoop {
      * {@code self._selector.select(timeout)} followed by {@code self._process_events(event_list)}. Called once
      * per turn. An interrupted wait ends in {@link KeyboardInterrupt}.
      */
-    abstract void waitForIo(long timeoutMs, Collection<Handle> ready);
+    abstract void waitForIo(long timeoutMs, Collection<? super Handle> ready);
 
     /** Ends a wait in {@link #waitForIo} early; callable from any thread (CPython's {@code _write_to_self}). */
     abstract void wakeup();

@@ -55,7 +55,7 @@ final class ErrorReport {
                 return task.getContext();
             }
         }
-        return context.get("handle") instanceof Handle handle ? handle.getContext() : null;
+        return context.get("handle") instanceof Ready ready ? ready.getContext() : null;
     }
 
     private static String describe(Object value) {

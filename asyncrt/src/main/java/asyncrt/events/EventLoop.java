@@ -92,7 +92,7 @@ public non-sealed class EventLoop extends BaseEventLoop {
     }
 
     @Override
-    final void waitForIo(long timeoutMs, Collection<Handle> ready) {
+    final void waitForIo(long timeoutMs, Collection<? super Handle> ready) {
         if (timeoutMs == 0 && io.isEmpty()) {
             return;
         }

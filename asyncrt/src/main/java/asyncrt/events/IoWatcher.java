@@ -114,7 +114,7 @@ final class IoWatcher implements AutoCloseable {
      * Waits up to {@code timeoutMs} (0: only polls; negative: until a channel is ready or {@link #wakeup()})
      * and adds the callbacks of the channels found ready to {@code ready}.
      */
-    void select(long timeoutMs, Collection<Handle> ready) {
+    void select(long timeoutMs, Collection<? super Handle> ready) {
         try {
             if (timeoutMs == 0) {
                 selector.selectNow();

@@ -1,6 +1,5 @@
 package asyncrt.internal;
 
-import asyncrt.events.Handle;
 import java.util.Collection;
 import java.util.StringJoiner;
 
@@ -34,9 +33,6 @@ public final class Repr {
 
     /** A callback as asyncio's reprs show one: its own {@code toString} if it has one, else the class its lambda was written in. */
     public static String callback(Object fn) {
-        if (fn instanceof Handle handle) {
-            return handle.describeCallback();  // a handle that is its own callback, as a task's step
-        }
         Class<?> type = fn.getClass();
         if (!type.isHidden() && !type.isSynthetic()) {
             return fn.toString();

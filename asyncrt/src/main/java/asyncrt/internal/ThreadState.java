@@ -36,6 +36,8 @@ public final class ThreadState {
     public EventLoop eventLoop;
     /** The context variables' current context; created on first use. */
     public Context context;
+    /** The contexts entered with {@code Context.run} and not left yet, innermost last: each runs one function at a time. */
+    public final ArrayList<Context> enteredContexts = new ArrayList<>();
     /** The coroutine whose {@code send} is on this thread's stack (the outermost one driven), or null. */
     public Coroutine<?> coroutine;
     /** Coroutines created during the current callback, reviewed when it ends (see {@link #callbackEnded}). */

@@ -2,6 +2,7 @@ package asyncrt.introspect;
 
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
+import asyncrt.events.Handle;
 import asyncrt.events.TimerHandle;
 import asyncrt.internal.ThreadState;
 import asyncrt.tasks.Future;
@@ -52,7 +53,9 @@ public final class Introspect {
                 waitingOn.putIfAbsent(subject, task);
             }
         }
-        List<String> ready = loop.readyHandles().stream().map(Object::toString).toList();
+        // A task whose step is due shows as the handle CPython would have queued for that step.
+        List<String> ready = loop.readyHandles().stream()
+                .map(r -> r instanceof Handle ? r.toString() : "<Handle " + r.describeCallback() + ">").toList();
         List<LoopSnapshot.TimerInfo> timers = new ArrayList<>();
         for (TimerHandle t : loop.scheduledTimers()) {
             timers.add(new LoopSnapshot.TimerInfo(t.when() - now, t.describeCallback() + wakes(waitingOn.get(t)), t.cancelled()));

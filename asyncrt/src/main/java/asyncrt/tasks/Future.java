@@ -33,25 +33,8 @@ public class Future<T> implements Awaitable<T> {
     private static final byte FINISHED = 2;
     private static final byte FAILED = 3;
 
-    /** A done callback and the context it runs in. */
-    interface DoneCallback<T> {
-        Consumer<? super Future<T>> fn();
-
-        Context context();
-    }
-
-    /**
-     * A done callback that is its own {@link #fn()} and schedules itself when the future is done,
-     * instead of being wrapped in a new callback for the ready queue: a task's wake-up, which reuses
-     * the task's step handle. Registered in its own context, it needs no wrapper either.
-     */
-    interface SelfScheduling<T> extends DoneCallback<T> {
-        /** Puts this callback in its loop's ready queue, to run once. */
-        void scheduleSoon();
-    }
-
-    /** Any other done callback, with its context. */
-    private record Registered<T>(Consumer<? super Future<T>> fn, Context context) implements DoneCallback<T> { }
+    /** A done callback added with {@link #addDoneCallback}, and the context it runs in. */
+    private record Registered<T>(Consumer<? super Future<T>> fn, Context context) { }
 
     final EventLoop loop;
     private byte state = PENDING;
@@ -63,7 +46,11 @@ public class Future<T> implements Awaitable<T> {
     private Object outcome;
     /** The message of the cancellation (Python's {@code _cancel_message}), shared with Task. */
     String cancelMessage;
-    /** The done callbacks: null, one {@link DoneCallback} (by far the commonest case), or an ArrayList of them. */
+    /**
+     * The done callbacks: null, one (by far the commonest case), or an ArrayList of them. Each is a
+     * {@link Registered} callback, or a {@link Task} awaiting this future: its wake-up, added with
+     * {@link #addWakeup}, which queues the task itself rather than a new callback.
+     */
     private Object callbacks;
     /** Set by {@code await} before yielding this future to the task (Python's {@code _asyncio_future_blocking}). */
     boolean blocking;
@@ -217,49 +204,63 @@ public class Future<T> implements Awaitable<T> {
     }
 
     /** Runs {@code fn(this)} on the loop once this future is done, in {@code context}. */
-    @SuppressWarnings("unchecked")
     public void addDoneCallback(Consumer<? super Future<T>> fn, Context context) {
         if (state != PENDING) {
             loop.callSoon(() -> fn.accept(this), context);
             return;
         }
-        DoneCallback<T> callback = fn instanceof SelfScheduling<?> self && self.fn() == fn && context == self.context()
-                ? (DoneCallback<T>) self : new Registered<>(fn, context);
+        add(new Registered<>(fn, context));
+    }
+
+    /** Makes {@code task}, which awaits this pending future, a done callback: its wake-up (Python's {@code task.__wakeup}). */
+    void addWakeup(Task<?> task) {
+        add(task);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void add(Object callback) {
         if (callbacks == null) {
             callbacks = callback;
         } else if (callbacks instanceof ArrayList<?> list) {
-            ((List<DoneCallback<T>>) list).add(callback);
+            ((List<Object>) list).add(callback);
         } else {
-            List<DoneCallback<T>> list = new ArrayList<>(4);
-            list.add((DoneCallback<T>) callbacks);
+            List<Object> list = new ArrayList<>(4);
+            list.add(callbacks);
             list.add(callback);
             callbacks = list;
         }
     }
 
-    /** Removes every registration of {@code fn} (compared by identity); returns how many there were. */
+    /**
+     * Removes every registration of {@code fn} (compared with {@code equals}, as Python compares callbacks, so a
+     * task's wake-up from {@link #callbacks()} matches); returns how many there were.
+     */
     public int removeDoneCallback(Consumer<? super Future<T>> fn) {
-        List<DoneCallback<T>> all = new ArrayList<>(callbackList());
+        List<Object> all = new ArrayList<>(callbackList());
         int before = all.size();
-        all.removeIf(cb -> cb.fn() == fn);
+        all.removeIf(cb -> fnOf(cb).equals(fn));
         callbacks = all.isEmpty() ? null : all.size() == 1 ? all.get(0) : all;
         return before - all.size();
     }
 
     /** The registered callbacks, for introspection. */
     public List<Consumer<? super Future<T>>> callbacks() {
-        return callbackList().stream().<Consumer<? super Future<T>>>map(DoneCallback::fn).toList();
+        return callbackList().stream().<Consumer<? super Future<T>>>map(this::fnOf).toList();
     }
 
     @SuppressWarnings("unchecked")
-    private List<DoneCallback<T>> callbackList() {
+    private List<Object> callbackList() {
         if (callbacks == null) {
             return List.of();
         }
-        return callbacks instanceof ArrayList<?> list ? (List<DoneCallback<T>>) list : List.of((DoneCallback<T>) callbacks);
+        return callbacks instanceof ArrayList<?> list ? (List<Object>) list : List.of(callbacks);
     }
 
     @SuppressWarnings("unchecked")
+    private Consumer<? super Future<T>> fnOf(Object callback) {
+        return callback instanceof Task<?> task ? new Task.Wakeup(task) : ((Registered<T>) callback).fn();
+    }
+
     private void scheduleCallbacks() {
         Object pending = callbacks;
         if (pending == null) {
@@ -267,19 +268,21 @@ public class Future<T> implements Awaitable<T> {
         }
         callbacks = null;
         if (pending instanceof ArrayList<?> list) {
-            for (DoneCallback<T> cb : (List<DoneCallback<T>>) list) {
-                schedule(cb);
+            for (Object callback : list) {
+                schedule(callback);
             }
         } else {
-            schedule((DoneCallback<T>) pending);
+            schedule(pending);
         }
     }
 
-    private void schedule(DoneCallback<T> cb) {
-        if (cb instanceof SelfScheduling<T> self) {
-            self.scheduleSoon();
+    @SuppressWarnings("unchecked")
+    private void schedule(Object callback) {
+        if (callback instanceof Task<?> task) {
+            task.wakeUpSoon();
         } else {
-            loop.callSoon(() -> cb.fn().accept(this), cb.context());
+            Registered<T> registered = (Registered<T>) callback;
+            loop.callSoon(() -> registered.fn().accept(this), registered.context());
         }
     }
 
@@ -329,7 +332,7 @@ public class Future<T> implements Awaitable<T> {
             info.add("exception=" + Repr.of(failure()));
         }
         if (callbacks != null) {
-            List<String> names = callbackList().stream().map(cb -> Repr.callback(cb.fn())).toList();
+            List<String> names = callbackList().stream().map(cb -> Repr.callback(fnOf(cb))).toList();
             info.add("cb=[" + (names.size() <= 2 ? String.join(", ", names)
                     : names.get(0) + ", <" + (names.size() - 2) + " more>, " + names.get(names.size() - 1)) + "]");
         }

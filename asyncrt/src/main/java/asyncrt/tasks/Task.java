@@ -4,7 +4,7 @@ import asyncrt.contextvars.Context;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
 import asyncrt.events.Events;
-import asyncrt.events.Handle;
+import asyncrt.events.Ready;
 import asyncrt.internal.Repr;
 import asyncrt.internal.Throwables;
 import java.util.List;
@@ -29,22 +29,22 @@ import java.util.function.Consumer;
  * second state to the first is {@code __wakeup}. Here, for a task that is not done and not running:
  *
  * <ul>
- * <li>either {@link #futWaiter} is null and the task's step is scheduled: its {@link #step} handle
- *     is in the loop's ready queue (or, once, a callback that throws an error into the coroutine);</li>
- * <li>or {@code futWaiter} is the future the task awaits, the task's {@link Step} is that future's
- *     done callback, and the step handle is not in the ready queue.</li>
+ * <li>either {@link #futWaiter} is null and the task's step is scheduled: the task itself is in the
+ *     loop's ready queue (or, once, a callback that throws an error into the coroutine);</li>
+ * <li>or {@code futWaiter} is the future the task awaits, the task is that future's wake-up callback,
+ *     and the task is not in the ready queue.</li>
  * </ul>
  *
  * <p>The only way from the second state to the first is that future being done: its callbacks
- * run {@link Step#scheduleSoon()}, the wake-up, which queues the same step handle. When the handle
- * runs and finds {@code futWaiter} set, it wakes the task ({@code __wakeup}: the future's outcome
- * goes into the coroutine), and {@link #step(Throwable)} clears {@code futWaiter} before resuming
- * the coroutine. So the handle is never queued twice, which is why one handle serves every step of
- * a task, and why {@link #cancel} may cancel {@code futWaiter} instead of the step.
+ * run {@link #wakeUpSoon()}, which queues the task. When the loop runs the task and finds
+ * {@code futWaiter} set, it wakes the task ({@code __wakeup}: the future's outcome goes into the
+ * coroutine), and {@link #step(Throwable)} clears {@code futWaiter} before resuming the coroutine. So
+ * the task is never queued twice, which is why it can be queued itself rather than a handle of its
+ * step, and why {@link #cancel} may cancel {@code futWaiter} instead of the step.
  *
  * @param <T> the type of the coroutine's result
  */
-public class Task<T> extends Future<T> {
+public class Task<T> extends Future<T> implements Ready {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
     private final Coroutine<T> coro;
@@ -52,14 +52,11 @@ public class Task<T> extends Future<T> {
 
     /** The future this task is suspended on, if any (Python's {@code _fut_waiter}); see <a href="#invariant">the invariant</a>. */
     private Future<?> futWaiter;
-    /** What few tasks use: a name given, cancellation requests. Made on first use, as most tasks never need it. */
+    /** What few tasks use: a name given, cancellation requests, debug mode's traceback. Made on first use, as most tasks never need it. */
     private Uncommon uncommon;
 
-    /**
-     * The task's step, a handle in the task's context queued whenever the task is to run; at most once at a time,
-     * by <a href="#invariant">the invariant</a>.
-     */
-    private final Step step;
+    /** The context every step runs in (Python's {@code _context}). */
+    private final Context context;
 
     /** Links in the loop's list of live tasks. */
     Task<?> prevLive;
@@ -79,9 +76,12 @@ public class Task<T> extends Future<T> {
         if (name != null) {
             uncommon().name = name;
         }
-        this.step = new Step(this, context != null ? context : Context.copyContext());
+        this.context = context != null ? context : Context.copyContext();
+        if (loop.getDebug()) {
+            uncommon().sourceTraceback = new Throwable().getStackTrace();
+        }
         loop.tasks().register(this);
-        loop.callSoon((Handle) step);
+        loop.callSoon(this);
         loop.instruments().taskSpawned(this);
         loop.instruments().taskScheduled(this);
     }
@@ -94,11 +94,6 @@ public class Task<T> extends Future<T> {
     /** The tasks of the running loop that are not done yet (Python's {@code asyncio.all_tasks()}). */
     public static List<Task<?>> allTasks() {
         return Events.getRunningLoop().tasks().all();
-    }
-
-    /** The task whose step {@code callback} is (a callback in the loop's ready queue), or null for any other callback. */
-    public static Task<?> ofStep(Runnable callback) {
-        return callback instanceof Step step ? step.task() : null;
     }
 
     /** A number unique among the tasks of this JVM, in creation order (the N of the default name Task-N). */
@@ -130,8 +125,9 @@ public class Task<T> extends Future<T> {
         return coro;
     }
 
+    @Override
     public Context getContext() {
-        return step.getContext();
+        return context;
     }
 
     /** The future this task is suspended on now, or null. */
@@ -249,7 +245,7 @@ public class Task<T> extends Future<T> {
     /** After a step that suspended: schedules the next step, or enters the second state of <a href="#invariant">the invariant</a>. */
     private void suspended(Object yielded) {
         if (yielded == null) {
-            loop.callSoon((Handle) step);  // a bare yield, as sleep(0) does: run again next iteration
+            loop.callSoon(this);  // a bare yield, as sleep(0) does: run again next iteration
             loop.instruments().taskScheduled(this);
         } else if (yielded instanceof Future<?> future && future.blocking) {
             future.blocking = false;
@@ -258,7 +254,7 @@ public class Task<T> extends Future<T> {
             } else if (future == this) {
                 retryWith(new IllegalStateException("Task cannot await on itself: " + this));
             } else {
-                future.addDoneCallback(step, step.getContext());
+                future.addWakeup(this);
                 futWaiter = future;
                 loop.instruments().taskWaiting(this, future);
                 if (mustCancel() && future.cancel(cancelMessage)) {
@@ -273,12 +269,12 @@ public class Task<T> extends Future<T> {
     }
 
     private void retryWith(Throwable exc) {
-        loop.callSoon(() -> step(exc), step.getContext());
+        loop.callSoon(() -> step(exc), context);
         loop.instruments().taskScheduled(this);
     }
 
     /** Python's {@code __wakeup}: the awaited future is done; its outcome goes into the coroutine at the next step. */
-    private void wakeup(Future<?> future) {
+    void wakeup(Future<?> future) {
         Throwable exc = null;
         try {
             future.result();
@@ -288,74 +284,64 @@ public class Task<T> extends Future<T> {
         step(exc);
     }
 
+    /** The one way out of the waiting state of <a href="#invariant">the invariant</a>: the awaited future is done. */
+    void wakeUpSoon() {
+        loop.callSoon(this);
+        loop.instruments().taskScheduled(this);
+    }
+
+    /** The loop runs the task's due step: which of the two it is, <a href="#invariant">the invariant</a> tells by {@code futWaiter}. */
+    @Override
+    public void run(EventLoop loop) {
+        try {
+            context.run(Task::runDue, this);
+        } catch (Throwable t) {
+            loop.reportCallbackFailure(this, t, uncommon == null ? null : uncommon.sourceTraceback);
+        }
+    }
+
+    private static void runDue(Task<?> task) {
+        Future<?> awaited = task.futWaiter;
+        if (awaited != null) {
+            task.wakeup(awaited);
+        } else {
+            task.step(null);
+        }
+    }
+
+    /** What the loop will call when it runs this task: its wake-up while it waits on a future, else its step. */
+    @Override
+    public String describeCallback() {
+        return futWaiter != null ? "Task.task_wakeup()" : "Task.__step()";
+    }
+
     /**
-     * A task's step (Python's {@code Task.__step}) and, while the task waits on a future, its
-     * wake-up (Python's {@code Task.__wakeup}): a handle that is its own callback, queued for every
-     * step, and the done callback of the awaited future, which queues it again rather than a new
-     * callback.
+     * The wake-up as the awaited future's done callbacks show it (Python's bound method {@code task.__wakeup}):
+     * a view made on request, equal to any other of the same task, as bound methods are.
      */
-    static final class Step extends Handle implements Runnable, Consumer<Future<?>>, SelfScheduling<Object> {
-        private final Task<?> task;
-
-        Step(Task<?> task, Context context) {
-            super(context, task.loop);
-            this.task = task;
-        }
-
-        Task<?> task() {
-            return task;
-        }
-
-        /** Which of the two this run is, <a href="Task.html#invariant">the invariant</a> tells by {@code futWaiter}. */
-        @Override
-        public void run() {
-            Future<?> awaited = task.futWaiter;
-            if (awaited != null) {
-                task.wakeup(awaited);
-            } else {
-                task.step(null);
-            }
-        }
-
-        /** As a done callback run in another context than the task's: the wake-up itself. */
+    record Wakeup(Task<?> task) implements Consumer<Future<?>> {
+        /** Run as an ordinary done callback, in whatever context it was registered with: the wake-up itself. */
         @Override
         public void accept(Future<?> future) {
             task.wakeup(future);
         }
 
-        /** The one way out of the waiting state of <a href="Task.html#invariant">the invariant</a>. */
-        @Override
-        public void scheduleSoon() {
-            task.loop.callSoon((Handle) task.step);  // the handle itself, not a new one around it as a Runnable
-            task.loop.instruments().taskScheduled(task);
-        }
-
-        @Override
-        public Consumer<? super Future<Object>> fn() {
-            return this;
-        }
-
-        @Override
-        public Context context() {
-            return task.getContext();
-        }
-
-        @Override
-        public String describeCallback() {
-            return task.futWaiter != null ? "Task.task_wakeup()" : "Task.__step()";
-        }
-
         @Override
         public String toString() {
-            return "<Handle " + (cancelled() ? "cancelled " : "") + describeCallback() + ">";
+            return "Task.task_wakeup()";
         }
     }
 
     // ---- what few tasks use --------------------------------------------------------------------
 
-    /** A name given to the task, and its cancellation requests (Python's {@code _num_cancels_requested}, {@code _must_cancel}). */
+    /**
+     * A name given to the task, its cancellation requests (Python's {@code _num_cancels_requested},
+     * {@code _must_cancel}), and in debug mode where it was created.
+     */
     private static final class Uncommon {
         String name;
+        /** Where the task was created, in debug mode: reported if a step fails outside the coroutine. */
+        StackTraceElement[] sourceTraceback;
         int cancelsRequested;
         /** Whether a CancelledError is to be thrown into the coroutine at its next step. */
         boolean mustCancel;
