@@ -17,6 +17,11 @@ import java.util.function.Consumer;
  * {@code ContextVar.set} calls land in that context and nowhere else. Every task runs each of
  * its steps inside its own copy, taken when the task was created: this is what keeps a request
  * id set in one task invisible to the others.
+ *
+ * <p>A difference from CPython: CPython refuses to enter a context that is entered anywhere; asyncrt refuses to
+ * enter one that the same thread has entered. Each thread keeps the list of contexts it has entered, so that a
+ * context (one per task, alive as long as its task) holds nothing but its values. A context entered on two
+ * threads at once, which CPython would refuse, runs on both.
  */
 public final class Context {
     /** Never mutated: {@code set} replaces it, so a copy can share it. */
