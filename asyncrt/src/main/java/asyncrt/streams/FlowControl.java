@@ -15,7 +15,8 @@ import java.util.ArrayDeque;
  */
 final class FlowControl {
     private final EventLoop loop;
-    private final ArrayDeque<Future<Void>> drainWaiters = new ArrayDeque<>();
+    /** Sized for one waiter, the usual most: a connection's writer is one task. */
+    private final ArrayDeque<Future<Void>> drainWaiters = new ArrayDeque<>(1);
     private boolean paused;
     private boolean connectionLost;
 

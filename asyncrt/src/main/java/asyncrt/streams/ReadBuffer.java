@@ -92,7 +92,8 @@ final class ReadBuffer {
         if (bytes.length - size >= length && start > 0) {
             System.arraycopy(bytes, start, bytes, 0, size);  // compact
         } else {
-            byte[] grown = new byte[Math.max(bytes.length * 2, Math.max(size + length, 256))];
+            // Exactly what the first bytes need (a request often arrives whole), doubling after.
+            byte[] grown = new byte[Math.max(bytes.length * 2, size + length)];
             System.arraycopy(bytes, start, grown, 0, size);
             bytes = grown;
         }

@@ -4,6 +4,7 @@ import asyncrt.events.EventLoop;
 import asyncrt.sockets.SocketErrors;
 import asyncrt.tasks.Future;
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -48,9 +49,12 @@ public final class SocketTransport {
     private final FlowControl flowControl;
     private final Future<Void> closed;
     private final Server server;
+    private final SocketAddress peername;
+    private final SocketAddress sockname;
     private final Runnable readReady = this::readReady;
     private final Runnable writeReady = this::writeReady;
-    private final ArrayDeque<ByteBuffer> writeBuffer = new ArrayDeque<>();
+    /** Sized for one chunk: most connections never buffer, and those that do grow it. */
+    private final ArrayDeque<ByteBuffer> writeBuffer = new ArrayDeque<>(1);
     private long bufferedBytes;
     private int highWater = DEFAULT_HIGH_WATER;
     private int lowWater = DEFAULT_HIGH_WATER / 4;
@@ -69,6 +73,8 @@ public final class SocketTransport {
         this.server = server;
         this.flowControl = new FlowControl(loop);
         this.closed = loop.createFuture();
+        this.peername = address(channel, true);
+        this.sockname = address(channel, false);
         try {
             channel.setOption(StandardSocketOptions.TCP_NODELAY, true);  // as asyncio and uvloop do
         } catch (IOException | UnsupportedOperationException e) {
@@ -205,9 +211,7 @@ public final class SocketTransport {
         if (writeBuffer.isEmpty()) {
             loop.removeWriter(channel);
             if (closing) {
-                connLost++;
-                loop.unregister(channel);
-                loop.callSoon(() -> connectionLost(null));
+                loseConnection(null);
             } else if (eofWritten) {
                 shutdownOutput();
             }
@@ -289,9 +293,7 @@ public final class SocketTransport {
         closing = true;
         stopWatching();
         if (writeBuffer.isEmpty()) {
-            connLost++;
-            loop.unregister(channel);
-            loop.callSoon(() -> connectionLost(null));
+            loseConnection(null);
         }
     }
 
@@ -321,6 +323,11 @@ public final class SocketTransport {
         bufferedBytes = 0;
         closing = true;
         watching = false;
+        loseConnection(exc);
+    }
+
+    /** Ends the connection: {@link #connectionLost} runs on the next turn, as asyncio's {@code _call_connection_lost} does. */
+    private void loseConnection(RuntimeException exc) {
         connLost++;
         loop.unregister(channel);
         loop.callSoon(() -> connectionLost(exc));
@@ -360,19 +367,24 @@ public final class SocketTransport {
 
     /**
      * Information about the connection (Python's {@code get_extra_info}): {@code "peername"} and
-     * {@code "sockname"} (the remote and local {@code InetSocketAddress}), {@code "socket"} (the
-     * {@code SocketChannel}); null for anything else, or once unknown.
+     * {@code "sockname"} (the remote and local {@code InetSocketAddress}, as they were when the
+     * transport was made, so still known once it is closed, as in asyncio), {@code "socket"} (the
+     * {@code SocketChannel}); null for anything else.
      */
     public Object getExtraInfo(String name) {
+        return switch (name) {
+            case "peername" -> peername;
+            case "sockname" -> sockname;
+            case "socket" -> channel;
+            default -> null;
+        };
+    }
+
+    private static SocketAddress address(SocketChannel channel, boolean remote) {
         try {
-            return switch (name) {
-                case "peername" -> channel.getRemoteAddress();
-                case "sockname" -> channel.getLocalAddress();
-                case "socket" -> channel;
-                default -> null;
-            };
+            return remote ? channel.getRemoteAddress() : channel.getLocalAddress();
         } catch (IOException e) {
-            return null;
+            return null;  // closed already: unknown, as asyncio leaves it
         }
     }
 
@@ -384,9 +396,8 @@ public final class SocketTransport {
         } else if (closing) {
             s.append(" closing");
         }
-        Object peer = getExtraInfo("peername");
-        if (peer != null) {
-            s.append(" peer=").append(SocketErrors.describe((java.net.SocketAddress) peer));
+        if (peername != null) {
+            s.append(" peer=").append(SocketErrors.describe(peername));
         }
         if (!reading) {
             s.append(" read=paused");

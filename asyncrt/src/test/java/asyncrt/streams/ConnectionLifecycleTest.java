@@ -92,6 +92,8 @@ class ConnectionLifecycleTest {
                 w.close();
                 await(w.waitClosed());
                 assertTrue(w.isClosing());
+                // asyncio records the addresses when the transport is made: still known once closed
+                assertEquals(new InetSocketAddress("127.0.0.1", port(server)), w.getExtraInfo("peername"));
             }
         }));
     }
