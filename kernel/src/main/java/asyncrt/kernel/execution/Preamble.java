@@ -46,17 +46,15 @@ public final class Preamble {
         this.clashing = types.stream().filter(t -> clashes(t, types)).toList();
     }
 
-    /** Finds asyncrt on the kernel's class path. */
+    /** Finds asyncrt where the kernel loads it from (reading only that jar or directory, not every library's). */
     public static Preamble discover() {
         List<Path> entries = new ArrayList<>();
         List<String> types = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path path = Path.of(entry);
-            List<String> found = asyncrtTypes(path);
-            if (!found.isEmpty()) {
-                entries.add(path);
-                types.addAll(found);
-            }
+        Path asyncrt = codeSource(asyncrt.Asyncio.class);
+        List<String> found = asyncrtTypes(asyncrt);
+        if (!found.isEmpty()) {
+            entries.add(asyncrt);
+            types.addAll(found);
         }
         entries.add(codeSource(Display.class));
         if (types.isEmpty()) {
