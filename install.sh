@@ -249,8 +249,9 @@ spec = {
         # The kernel empties the imports JShell keeps in each compiled snippet's source (else each cell keeps more
         # memory than the last); JShell has no API for it.
         "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
-        # The kernel asks Linux not to let ZeroMQ's I/O thread preempt the thread that wakes it (see
-        # BatchScheduling): one native call.
+        # The kernel sets the Linux scheduling policy of some threads (one native call, see LinuxScheduling):
+        # ZeroMQ's I/O thread never preempts the thread that wakes it, and the JIT's C2 compiler waits for idle
+        # cores until the first cell is answered.
         "--enable-native-access=ALL-UNNAMED",
         # The serial collector with a young generation big enough for a cell's burst of tasks (100 000 tasks
         # ran 3.5x faster from a cell with 200 MB than with 24 MB); only the pages in use count as resident, and

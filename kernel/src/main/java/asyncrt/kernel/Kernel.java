@@ -83,6 +83,7 @@ public final class Kernel {
 
     /** Runs until a {@code shutdown_request} (or the front end's process ends); returns the exit status. */
     public int run() throws InterruptedException {
+        StartupCompilation startup = StartupCompilation.begin();
         CompletableFuture<JShellEvaluator> built = CompletableFuture.supplyAsync(this::buildJShell, JSHELL_STARTER);
         MessageFactory messages = new MessageFactory();
         try (KernelSockets sockets = new KernelSockets(connection, options.maxMessageBytes())) {
@@ -113,8 +114,15 @@ public final class Kernel {
                 d.register("shutdown_request", shutdownHandler);
             }
             control.register("interrupt_request", new InterruptHandler(interrupter));
-            shell.register("execute_request", new ExecuteHandler(runner, io, iopub, interrupter, history, renderer,
-                    message -> shell.dispatch(message, sockets.shell())));
+            ExecuteHandler execute = new ExecuteHandler(runner, io, iopub, interrupter, history, renderer,
+                    message -> shell.dispatch(message, sockets.shell()));
+            shell.register("execute_request", request -> {
+                try {
+                    execute.handle(request);
+                } finally {
+                    startup.end();
+                }
+            });
             EditingHelp editing = new EditingHelp(this::evaluatorIfReady);
             shell.register("complete_request", new CompleteHandler(editing, magics));
             shell.register("inspect_request", new InspectHandler(editing));

@@ -57,17 +57,41 @@ class KernelProtocolIT {
     void zeroMqsThreadsAreBatchThreadsOnLinux() throws Exception {
         Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux"), "SCHED_BATCH is Linux's");
         KERNEL.client().send(Channel.SHELL, "kernel_info_request", new JsonObject());
+        Map<String, String> policies = schedulingPolicies(KERNEL.process().pid());
+        assertEquals("3", policies.get("iothread-2"), "SCHED_BATCH is 3: " + policies);
+        assertEquals("0", policies.get("shell"), "the kernel's own threads keep the usual policy: " + policies);
+    }
+
+    @Test
+    void theOptimisingCompilerWaitsForIdleCoresUntilTheFirstCellIsAnswered() throws Exception {
+        Assumptions.assumeTrue(System.getProperty("os.name").equals("Linux"), "SCHED_IDLE is Linux's");
+        try (KernelProcess fresh = KernelProcess.start()) {
+            fresh.client().send(Channel.SHELL, "kernel_info_request", new JsonObject());
+            Map<String, String> starting = schedulingPolicies(fresh.pid());
+            assertEquals("5", starting.get("C2 CompilerThre"), "SCHED_IDLE is 5: " + starting);
+            assertEquals("ok", fresh.client().execute("1 + 1").status());
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            Map<String, String> started = schedulingPolicies(fresh.pid());
+            while (!"0".equals(started.get("C2 CompilerThre")) && System.nanoTime() < deadline) {
+                Thread.sleep(20); // the policy changes just after the reply is sent
+                started = schedulingPolicies(fresh.pid());
+            }
+            assertEquals("0", started.get("C2 CompilerThre"), "after the first cell, the usual policy: " + started);
+        }
+    }
+
+    /** Each thread's scheduling policy by name: the 41st field of /proc/PID/task/TID/stat. */
+    private static Map<String, String> schedulingPolicies(long pid) throws Exception {
         Map<String, String> policies = new TreeMap<>();
-        try (var tasks = Files.list(Path.of("/proc", String.valueOf(KERNEL.process().pid()), "task"))) {
+        try (var tasks = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
             for (Path task : tasks.toList()) {
                 String name = Files.readString(task.resolve("comm")).strip();
                 String stat = Files.readString(task.resolve("stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                policies.put(name, fields[38]); // stat's 41st field (the 39th after the name): the scheduling policy
+                policies.put(name, fields[38]); // the 39th field after the name
             }
         }
-        assertEquals("3", policies.get("iothread-2"), "SCHED_BATCH is 3: " + policies);
-        assertEquals("0", policies.get("shell"), "the kernel's own threads keep the usual policy: " + policies);
+        return policies;
     }
 
     @Test

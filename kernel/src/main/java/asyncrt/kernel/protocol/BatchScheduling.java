@@ -1,12 +1,6 @@
 package asyncrt.kernel.protocol;
 
-import asyncrt.kernel.util.Log;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
+import asyncrt.kernel.util.LinuxScheduling;
 import zmq.util.function.BiFunction;
 
 /**
@@ -17,12 +11,9 @@ import zmq.util.function.BiFunction;
  * On a busy machine the woken I/O thread used to take the sender's core at once, find the byte not yet counted,
  * and poll the pipe again and again until the scheduler gave the sender its core back: about a millisecond
  * of spinning for each message, several per cell. A batch thread waits for its turn instead, and by then the
- * byte is counted. Elsewhere than on Linux, or if the call fails, the threads are made as jeromq makes them.
+ * byte is counted. Elsewhere than on Linux the threads are made as jeromq makes them.
  */
 final class BatchScheduling {
-
-    private static final int SCHED_BATCH = 3;
-    private static final MethodHandle SCHED_SETSCHEDULER = lookUp();
 
     private BatchScheduling() {
     }
@@ -31,42 +22,11 @@ final class BatchScheduling {
     static BiFunction<Runnable, String, Thread> threadFactory() {
         return (target, name) -> {
             Thread thread = new Thread(() -> {
-                enter();
+                LinuxScheduling.set(0, LinuxScheduling.SCHED_BATCH);
                 target.run();
             }, name);
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private static void enter() {
-        if (SCHED_SETSCHEDULER == null) {
-            return;
-        }
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment priority = arena.allocate(ValueLayout.JAVA_INT); // struct sched_param: 0 for batch
-            int result = (int) SCHED_SETSCHEDULER.invokeExact(0, SCHED_BATCH, priority);
-            if (result != 0) {
-                Log.debug("ZeroMQ's threads keep the usual scheduling: sched_setscheduler returned " + result);
-            }
-        } catch (Throwable e) {
-            Log.debug("ZeroMQ's threads keep the usual scheduling: " + e);
-        }
-    }
-
-    private static MethodHandle lookUp() {
-        if (!System.getProperty("os.name", "").equals("Linux")) {
-            return null;
-        }
-        try {
-            Linker linker = Linker.nativeLinker();
-            return linker.defaultLookup().find("sched_setscheduler")
-                    .map(address -> linker.downcallHandle(address, FunctionDescriptor.of(ValueLayout.JAVA_INT,
-                            ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.ADDRESS)))
-                    .orElse(null);
-        } catch (RuntimeException | LinkageError e) {
-            Log.debug("ZeroMQ's threads keep the usual scheduling: " + e);
-            return null;
-        }
     }
 }
