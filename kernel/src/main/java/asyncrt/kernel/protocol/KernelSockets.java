@@ -1,11 +1,16 @@
 package asyncrt.kernel.protocol;
 
+import asyncrt.kernel.util.Log;
+import java.time.Duration;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /** The kernel's five sockets, bound where the connection file says, and the channels on them. */
 public final class KernelSockets implements AutoCloseable {
+
+    /** Longer than a socket's linger (1 s), so that an orderly end always finishes within it. */
+    private static final long CONTEXT_END_MILLIS = 2000;
 
     private final ZContext context = new ZContext(1);
     private final Channel shell;
@@ -72,9 +77,22 @@ public final class KernelSockets implements AutoCloseable {
         return heartbeat;
     }
 
+    /**
+     * Closes the sockets and ends ZeroMQ's context, waiting at most {@link #CONTEXT_END_MILLIS} for it: jeromq's
+     * reaper thread can miss its own wake-up and then poll an empty pipe for ever (twice in CI runs, each time in a
+     * restart), and a kernel asked to shut down must end. The sockets' linger has passed by then, so what was
+     * sent has gone.
+     */
     @Override
     public void close() {
         heartbeat.stop();
-        context.close();
+        Thread ending = Thread.ofPlatform().daemon().name("zeromq-end").start(context::close);
+        try {
+            if (!ending.join(Duration.ofMillis(CONTEXT_END_MILLIS))) {
+                Log.warn("ZeroMQ's context did not end within " + CONTEXT_END_MILLIS + " ms; the kernel ends without it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
