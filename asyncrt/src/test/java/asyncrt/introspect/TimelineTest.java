@@ -76,6 +76,18 @@ class TimelineTest {
     }
 
     @Test
+    void aTimelineThatRecordedNothingDrawsAnEmptyAxis() {
+        Timeline empty = new Timeline();
+        assertEquals(0, empty.laneCount());
+        String text = empty.toText(40);
+        assertTrue(text.startsWith(" ") && text.contains("0 ms") && text.strip().endsWith("0 ms"),
+                "an axis from 0 ms to 0 ms, no lanes: " + text);
+        String svg = TimelineSvg.render(empty);
+        assertTrue(svg.startsWith("<svg") && svg.contains("ms</text>") && !svg.contains("NaN") && !svg.contains("Infinity"),
+                "an axis with finite positions: " + svg);
+    }
+
+    @Test
     void theTracerPrintsEachEvent() {
         List<String> lines = new ArrayList<>();
         java.io.PrintStream sink = new java.io.PrintStream(new java.io.ByteArrayOutputStream()) {
