@@ -102,6 +102,15 @@ class JShellCasesIT {
     }
 
     @Test
+    void aCommentAfterTheSemicolonStillHidesTheValue() throws Exception {
+        assertEquals(null, run("Math.max(1, 2); // quiet").result());
+        assertEquals(null, run("Math.max(1, 2); /* quiet */").result());
+        assertEquals("2", run("Math.max(1, 2) // shown").result());
+        assertEquals("\"a;\"", run("\"a;\" // a semicolon in a string is not the statement's").result());
+        assertEquals("\"// ;\"", run("\"// ;\"").result());
+    }
+
+    @Test
     void constantExpressionsAgreeWithJava() throws Exception {
         assertEquals("2", run("1+1").result());
         assertEquals("\"a1\"", run("\"a\" + 1").result());

@@ -2,6 +2,7 @@ package asyncrt.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import asyncrt.kernel.protocol.Message;
@@ -216,6 +217,15 @@ class KernelLoopIT {
         Execution kept = ok("var kept = download(\"kept\");");
         assertFalse(kept.stream("stderr").contains("never awaited"), "a coroutine kept in a variable may still be awaited: " + kept);
         ok("await(kept);");
+    }
+
+    @Test
+    void theNeverAwaitedWarningNamesTheStatementsLineNotTheCommentsAboveIt() throws Exception {
+        Execution run = ok("int y = 1;\n// fetch the page\n\ndownload(\"forgotten\"); // await left out");
+        String label = "In [" + run.reply().content().get("execution_count").getAsInt() + "]";
+        assertTrue(run.stream("stderr").contains(label + ", line 4: RuntimeWarning: coroutine 'download' was never awaited"),
+                run.toString());
+        assertNull(run.result(), "a dropped value is not shown: " + run);
     }
 
     @Test

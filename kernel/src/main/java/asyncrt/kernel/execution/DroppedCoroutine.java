@@ -18,7 +18,7 @@ final class DroppedCoroutine {
     /** Reports and closes {@code value} if it is a coroutine that was never started. */
     static void check(Value value, SnippetOrigins.Origin origin) {
         if (value.known() && value.object() instanceof Coroutine<?> coroutine && coroutine.unclaimed()) {
-            System.err.println(origin.label() + ", line " + origin.cellLine(1) + ": RuntimeWarning: coroutine '"
+            System.err.println(origin.label() + ", line " + origin.statementLine() + ": RuntimeWarning: coroutine '"
                     + coroutine.getName() + "' was never awaited");
             coroutine.close();
         }

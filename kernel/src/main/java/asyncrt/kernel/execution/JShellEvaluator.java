@@ -118,9 +118,10 @@ public final class JShellEvaluator implements AutoCloseable {
     private Optional<Value> evalPieces(String code, String label) throws CellFailure {
         Optional<Value> last = Optional.empty();
         for (SnippetSplitter.Piece piece : splitter.split(code)) {
-            SnippetOrigins.Origin origin = new SnippetOrigins.Origin(label, piece.firstLine(code));
+            SnippetOrigins.Origin origin = new SnippetOrigins.Origin(label, piece.firstLine(code),
+                    piece.firstCodeLine(code));
             last = evalSnippet(piece, origin);
-            if (piece.raw().strip().endsWith(";")) {
+            if (piece.dropsValue()) {
                 last.ifPresent(value -> DroppedCoroutine.check(value, origin));
                 last = Optional.empty();
             }
@@ -318,7 +319,7 @@ public final class JShellEvaluator implements AutoCloseable {
 
     private Optional<Value> evalSnippet(SnippetSplitter.Piece piece, SnippetOrigins.Origin origin) throws CellFailure {
         throwIfStopped();
-        runningStatement = new CellPosition(origin.label(), origin.cellLine(1));
+        runningStatement = new CellPosition(origin.label(), origin.statementLine());
         shownValues.bringBackNamedIn(piece.source());
         control.forgetResult();
         List<SnippetEvent> events = shell.eval(piece.source());

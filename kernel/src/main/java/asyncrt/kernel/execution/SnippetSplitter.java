@@ -21,9 +21,23 @@ public final class SnippetSplitter {
      */
     public record Piece(String source, String raw, int start, boolean complete) {
 
-        /** Zero-based line of the cell on which this snippet starts. */
+        /** Zero-based line of the cell on which this snippet starts (its comments included). */
         int firstLine(String cell) {
-            return (int) cell.substring(0, start).chars().filter(c -> c == '\n').count();
+            return linesBefore(cell, start);
+        }
+
+        /** Zero-based line of the cell on which this snippet's code starts, after any comment lines before it. */
+        int firstCodeLine(String cell) {
+            return linesBefore(cell, start + CodeSpan.of(raw).start());
+        }
+
+        /** Whether the snippet's value is dropped: its code ends with {@code ;}, whatever comment follows. */
+        boolean dropsValue() {
+            return CodeSpan.endsWith(raw, ';');
+        }
+
+        private static int linesBefore(String cell, int offset) {
+            return (int) cell.substring(0, Math.min(offset, cell.length())).chars().filter(c -> c == '\n').count();
         }
     }
 

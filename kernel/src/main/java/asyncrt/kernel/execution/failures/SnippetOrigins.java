@@ -8,13 +8,19 @@ public final class SnippetOrigins {
 
     /**
      * @param label     the cell's name as shown to the user, e.g. {@code In [3]}
-     * @param firstLine the zero-based line of the cell on which the snippet starts
+     * @param firstLine the zero-based line of the cell on which the snippet starts, its leading comments included
+     * @param codeLine  the zero-based line of the cell on which the snippet's code starts, after those comments
      */
-    public record Origin(String label, int firstLine) {
+    public record Origin(String label, int firstLine, int codeLine) {
 
         /** The one-based cell line for a one-based line within the snippet. */
         public int cellLine(int snippetLine) {
             return firstLine + snippetLine;
+        }
+
+        /** The one-based cell line the snippet's code starts on: the line a report about the whole statement names. */
+        public int statementLine() {
+            return codeLine + 1;
         }
     }
 

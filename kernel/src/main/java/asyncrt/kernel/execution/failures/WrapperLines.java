@@ -46,12 +46,12 @@ public final class WrapperLines {
         return Optional.empty();
     }
 
-    /** Where the snippet compiled into a wrapper class (e.g. {@code $JShell$12}) starts, if it is a cell's. */
+    /** Where the code of the snippet compiled into a wrapper class (e.g. {@code $JShell$12}) starts, if it is a cell's. */
     public Optional<CellPosition> ofClass(String simpleName) {
         for (Snippet snippet : snippetsOf("REPL." + simpleName)) {
             SnippetOrigins.Origin origin = origins.of(snippet.id());
             if (origin != null) {
-                return Optional.of(new CellPosition(origin.label(), origin.cellLine(1)));
+                return Optional.of(new CellPosition(origin.label(), origin.statementLine()));
             }
         }
         return Optional.empty();
