@@ -1,5 +1,6 @@
 package asyncrt.coroutines;
 
+import asyncrt.internal.CodeNames;
 import asyncrt.internal.ThreadState;
 import asyncrt.internal.Throwables;
 
@@ -379,7 +380,7 @@ public final class Coroutine<T> implements Awaitable<T> {
     @Override
     public String toString() {
         String given = givenName();
-        String shown = given != null ? given : getName() + "()";
+        String shown = given != null ? given : CodeNames.asCall(getName());
         return "<coroutine object " + shown + " " + state().name().toLowerCase() + ">";
     }
 

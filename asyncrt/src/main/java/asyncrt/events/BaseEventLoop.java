@@ -163,6 +163,28 @@ public abstract sealed class BaseEventLoop permits EventLoop {
     }
 
     /**
+     * Stops the loop once the future {@link #runUntilComplete} waits for is done: CPython's
+     * {@code _run_until_complete_cb}, under the name a task's repr shows among its callbacks.
+     */
+    private static final class RunUntilCompleteCallback<T> implements Consumer<Future<T>> {
+
+        @Override
+        public void accept(Future<T> f) {
+            // A KeyboardInterrupt (or JShell's stop) that ended the future also ended runForever, so this callback
+            // is left over from that run: stopping now would end the next run early (CPython's _run_until_complete_cb
+            // makes the same exception).
+            if (!Throwables.escapesLoop(f.peekException())) {
+                f.getLoop().stop();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "runUntilCompleteCallback()";
+        }
+    }
+
+    /**
      * Runs the loop until {@code future} is done and returns its result (or throws its exception).
      * A coroutine is wrapped in a task first.
      */
@@ -171,14 +193,7 @@ public abstract sealed class BaseEventLoop permits EventLoop {
         checkNotRunning();
         boolean newTask = !(awaitable instanceof Future<?>);
         Future<T> future = ensureFuture(awaitable);
-        Consumer<Future<T>> stopWhenDone = f -> {
-            // A KeyboardInterrupt (or JShell's stop) that ended the future also ended runForever, so this callback
-            // is left over from that run: stopping now would end the next run early (CPython's _run_until_complete_cb
-            // makes the same exception).
-            if (!Throwables.escapesLoop(f.peekException())) {
-                f.getLoop().stop();
-            }
-        };
+        Consumer<Future<T>> stopWhenDone = new RunUntilCompleteCallback<>();
         future.addDoneCallback(stopWhenDone);
         try {
             runForever();

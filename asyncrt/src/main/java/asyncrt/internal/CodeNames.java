@@ -23,4 +23,12 @@ public final class CodeNames {
         CodeNamer installed = namer;
         return installed == null ? null : installed.nameOf(className, methodName);
     }
+
+    /**
+     * A coroutine's name as a call, the way Python's reprs write {@code task1()}; a name that already says where
+     * its code was written, {@code <lambda> (In [4], line 3)}, is shown as it is.
+     */
+    public static String asCall(String name) {
+        return name.endsWith(")") ? name : name + "()";
+    }
 }

@@ -3,6 +3,7 @@ package asyncrt.introspect;
 import asyncrt.events.EventLoop;
 import asyncrt.events.Events;
 import asyncrt.events.Instrument;
+import asyncrt.internal.CodeNames;
 import asyncrt.tasks.Future;
 import asyncrt.tasks.Task;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class Timeline implements Instrument {
             if (coroutine.isEmpty() || coroutine.equals(name)) {
                 return name;
             }
-            return name + " " + coroutine + (coroutine.endsWith(")") ? "" : "()");
+            return name + " " + CodeNames.asCall(coroutine);
         }
     }
 

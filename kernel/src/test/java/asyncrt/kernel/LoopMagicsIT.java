@@ -88,7 +88,7 @@ class LoopMagicsIT {
                     Pattern.quote("Queue.get() on <Queue maxsize=0 _getters[1]>"), awaitedBy);
             assertRow(tasks, "reader", "read\\(\\) StreamReader\\.java:\\d+ <- listener\\(\\) " + Pattern.quote(defs + ":10"),
                     "StreamReader\\.read\\(\\) on socket \\('127\\.0\\.0\\.1', \\d+\\) -> \\('127\\.0\\.0\\.1', " + port + "\\)", "");
-            assertRow(tasks, "gatherer", "<lambda>\\(\\) In \\[\\d+\\]:9", "gather of sleeper, getter", "");
+            assertRow(tasks, "gatherer", "<lambda> \\(In \\[\\d+\\], line 9\\) In \\[\\d+\\]:9", "gather of sleeper, getter", "");
             assertTrue(Pattern.compile("(?m)^\\d+ +Task-\\d+ +waiting .*StreamReader\\.read\\(\\) on socket \\('127\\.0\\.0\\.1', "
                     + port + "\\) -> ").matcher(tasks).find(), "the server's handler of the connection reads: " + tasks);
 
@@ -288,6 +288,18 @@ class LoopMagicsIT {
             assertTrue(client().execute("%asyncio slow 0.05").stream("stdout").contains("slow-callback threshold: 0.050 s"));
             String err = client().execute(blocking).stream("stderr");
             assertTrue(Pattern.compile("(?m)^Executing <Task \\w+ name='Task-\\d+' .*> took 0\\.\\d{3} seconds$").matcher(err).find(), err);
+            Execution run = client().execute("Asyncio.run(async(() -> { Thread.sleep(150); await(sleep(0.01)); }));");
+            String runCell = "In [" + run.reply().content().get("execution_count").getAsInt() + "]";
+            String runErr = run.stream("stderr");
+            assertTrue(runErr.contains("cb=[runUntilCompleteCallback()]"), "Asyncio.run's callback by its name: " + runErr);
+            assertTrue(runErr.contains("coro=<coroutine object <lambda> (" + runCell + ", line 1) suspended>"),
+                    "the lambda named by its cell while that cell runs: " + runErr);
+            Execution awaited = client().execute("await(async(() -> { Thread.sleep(150); await(sleep(0.01)); }));");
+            String cell = "In [" + awaited.reply().content().get("execution_count").getAsInt() + "]";
+            String slowStep = awaited.stream("stderr");
+            assertTrue(slowStep.contains("<Task pending name='" + cell + "'") && slowStep.contains("cb=[reply to " + cell + "]"),
+                    "the cell's task and its callback in the learner's words: " + slowStep);
+            assertFalse(slowStep.contains("<lambda>()") || runErr.contains("<lambda>()"), slowStep + runErr);
         } finally {
             client().execute("%asyncio debug off");
             client().execute("%asyncio slow 0.1");

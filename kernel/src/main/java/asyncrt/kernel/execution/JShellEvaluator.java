@@ -229,7 +229,13 @@ public final class JShellEvaluator implements AutoCloseable {
      * @return the cell and its line where the snippet starts, or empty for a class that is not a cell's
      */
     public Optional<CellPosition> cellOfWrapper(String wrapperClass) {
-        return wrapperLines.ofClass(wrapperClass);
+        Optional<CellPosition> known = wrapperLines.ofClass(wrapperClass);
+        Class<?> running = control.lastWrapper();
+        // A snippet's origin is recorded once JShell's eval returns; while it runs, it is the running statement.
+        if (known.isEmpty() && running != null && running.getName().equals("REPL." + wrapperClass)) {
+            return Optional.ofNullable(runningStatement);
+        }
+        return known;
     }
 
     /** Where the statement being evaluated now starts in its cell (the last one, once the cell has ended). */

@@ -9,6 +9,7 @@ import asyncrt.kernel.util.Log;
 import asyncrt.kernel.execution.failures.CellPosition;
 import asyncrt.kernel.execution.SnippetRunner;
 import asyncrt.tasks.CancelledError;
+import asyncrt.tasks.Future;
 import asyncrt.tasks.Task;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * The kernel's event loop. Like ipykernel's asyncio loop it lives from the first cell to shutdown, on a thread
@@ -182,7 +184,17 @@ public final class KernelLoop {
         body.setName(running.cell);
         Task<Object> task = kernels.createTask(body, running.cell, cellContext);
         running.task = task;
-        task.addDoneCallback(done -> {
+        task.addDoneCallback(new CellOutcome(running));
+    }
+
+    /**
+     * The cell's task's done callback: hands the task's outcome to the shell thread, which replies to Jupyter.
+     * Its name is what a task's repr shows among its callbacks, e.g. in a slow-callback report in debug mode.
+     */
+    private record CellOutcome(CellStatement running) implements Consumer<Future<Object>> {
+
+        @Override
+        public void accept(Future<Object> done) {
             if (done.cancelled() && running.stopped) {
                 running.outcome.completeExceptionally(interrupt("the cell was stopped while it awaited; what it"
                         + " awaited was cancelled, and the kernel's loop goes on with its other tasks"));
@@ -193,7 +205,12 @@ public final class KernelLoop {
             } else {
                 running.outcome.complete(done.result());
             }
-        });
+        }
+
+        @Override
+        public String toString() {
+            return "reply to " + running.cell;
+        }
     }
 
     /** Waits for a statement's outcome; the Stop button interrupts this thread too, so it is waited for regardless. */
