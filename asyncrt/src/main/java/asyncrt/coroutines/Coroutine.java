@@ -1,5 +1,6 @@
 package asyncrt.coroutines;
 
+import asyncrt.internal.AwaitTraces;
 import asyncrt.internal.CodeNames;
 import asyncrt.internal.ThreadState;
 import asyncrt.internal.Throwables;
@@ -482,6 +483,7 @@ public final class Coroutine<T> implements Awaitable<T> {
         transfer = null;
         if (throwing) {
             throwing = false;
+            AwaitTraces.extend((Throwable) sent, Coroutine.class);
             throw Throwables.rethrow((Throwable) sent);
         }
         return sent;

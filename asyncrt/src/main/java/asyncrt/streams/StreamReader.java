@@ -1,6 +1,7 @@
 package asyncrt.streams;
 
 import asyncrt.coroutines.Coroutine;
+import asyncrt.internal.AwaitTraces;
 import asyncrt.internal.LoopBinding;
 import asyncrt.internal.Throwables;
 import asyncrt.tasks.Future;
@@ -223,6 +224,7 @@ public final class StreamReader {
 
     private void throwIfFailed() {
         if (exception != null) {
+            AwaitTraces.extend(exception, StreamReader.class);
             throw Throwables.rethrow(exception);
         }
     }

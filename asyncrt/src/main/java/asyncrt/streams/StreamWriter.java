@@ -2,6 +2,7 @@ package asyncrt.streams;
 
 import asyncrt.combinators.Sleep;
 import asyncrt.coroutines.Coroutine;
+import asyncrt.internal.AwaitTraces;
 import asyncrt.internal.Throwables;
 
 /**
@@ -79,6 +80,7 @@ public final class StreamWriter {
         return Coroutine.of(() -> {
             Throwable failed = reader != null ? reader.exception() : null;
             if (failed != null) {
+                AwaitTraces.extend(failed, StreamWriter.class);
                 throw Throwables.rethrow(failed);
             }
             if (transport.isClosing()) {

@@ -6,6 +6,7 @@ import asyncrt.coroutines.Coroutine;
 import asyncrt.coroutines.StopIteration;
 import asyncrt.events.EventLoop;
 import asyncrt.events.Events;
+import asyncrt.internal.AwaitTraces;
 import asyncrt.internal.Repr;
 import asyncrt.internal.Throwables;
 import java.lang.ref.Cleaner;
@@ -303,6 +304,9 @@ public class Future<T> implements Awaitable<T> {
                 throw new IllegalStateException("await wasn't used with future " + this
                         + ": a coroutine that awaits a future must be driven by a Task");
             }
+        }
+        if (state == FAILED) {
+            AwaitTraces.extend(failure(), Future.class);
         }
         return result();
     }

@@ -332,9 +332,10 @@ class ReliabilityIT {
 
     @Test
     void theServersErrorReportsAreAsShortAsAsynciosAndDebugModeKeepsEveryFrame() throws Exception {
-        int handler = reportLines("handler", false);
-        int reset = reportLines("reset", false);
-        int handlerInDebug = reportLines("handler", true);
+        int handler = lines(report("handler", false));
+        String resetReport = report("reset", false);
+        int reset = lines(resetReport);
+        int handlerInDebug = lines(report("handler", true));
         int pythonHandler = pythonReportLines("handler");
         int pythonReset = pythonReportLines("reset");
         System.out.println("reliability: error report lines of a server, asyncrt | CPython asyncio (same script):"
@@ -343,10 +344,16 @@ class ReliabilityIT {
         assertTrue(handler <= 6 && reset <= 11, handler + " and " + reset + " lines");
         assertTrue(pythonHandler < 0 || handler <= pythonHandler && reset <= pythonReset, "no longer than asyncio's");
         assertTrue(handlerInDebug > handler + 10, "debug mode keeps the frames: " + handlerInDebug);
+        assertTrue(resetReport.contains("\tat reliability.ServerErrorScript.lambda$main$"),
+                "the reset names the handler's read, as asyncio's traceback does: " + resetReport);
     }
 
-    /** Lines that the default exception handler writes for a server's failing handler, or a client's reset. */
-    private static int reportLines(String kind, boolean debug) throws Exception {
+    private static int lines(String report) {
+        return (int) report.lines().count();
+    }
+
+    /** What the default exception handler writes for a server's failing handler, or a client's reset. */
+    private static String report(String kind, boolean debug) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED", "-cp",
                 String.join(java.io.File.pathSeparator, KernelProcess.testClasspath()),
@@ -362,7 +369,7 @@ class ReliabilityIT {
         if (!debug) {
             System.out.print(report.substring(start));
         }
-        return (int) report.substring(start).lines().count();
+        return report.substring(start);
     }
 
     /** The same with CPython's asyncio (python3 on the PATH), or -1 without it. */
