@@ -263,9 +263,10 @@ def best(workload, runs):
     return pick(runs, key=lambda figures: figures[metric.key])
 
 
-def measure_rounds(workloads, java, uvloop, rounds):
+def measure_rounds(workloads, java, uvloop, rounds, failures):
     """Sets up what workloads share, then runs every workload's peers in turn, `rounds` times over;
-    keeps each peer's best run."""
+    keeps each peer's best run. A run that fails or times out is added to `failures` as (workload, peer,
+    reason) and the others go on: one peer's trouble leaves its cells empty, not the whole report."""
     runs = {}
     with contextlib.ExitStack() as stack:
         shared = {w.name: stack.enter_context(w.shared(java)) if w.shared else Shared() for w in workloads}
@@ -275,9 +276,15 @@ def measure_rounds(workloads, java, uvloop, rounds):
             for workload in workloads:
                 for peer, command in peer_commands(workload, java, uvloop).items():
                     print(f"  {workload.name}: {peer} ...", file=sys.stderr, flush=True)
-                    runs.setdefault(workload.name, {}).setdefault(peer, []).append(run(command, shared[workload.name]))
+                    peer_runs = runs.setdefault(workload.name, {}).setdefault(peer, [])
+                    try:
+                        peer_runs.append(run(command, shared[workload.name]))
+                    except (RuntimeError, subprocess.TimeoutExpired) as e:
+                        reason = (str(e).strip().splitlines() or [type(e).__name__])[0]
+                        print(f"  {workload.name}: {peer} failed: {e}", file=sys.stderr, flush=True)
+                        failures.append((workload.name, peer, reason))
     by_name = {w.name: w for w in workloads}
-    return {name: {peer: best(by_name[name], peer_runs) for peer, peer_runs in peers.items()}
+    return {name: {peer: best(by_name[name], peer_runs) for peer, peer_runs in peers.items() if peer_runs}
             for name, peers in runs.items()}
 
 
@@ -458,10 +465,14 @@ def main():
     uvloop = have_uvloop()
     began, load_before = datetime.datetime.now(), load_average()
     stalls_before = host_stalls(java)
-    results = measure_rounds(chosen, java, uvloop, args.rounds)
+    failures = []
+    results = measure_rounds(chosen, java, uvloop, args.rounds, failures)
     stalls_after = host_stalls(java)
     report = (f"# asyncrt benchmarks\n\n{stamp(java, began, load_before, args.rounds, stalls_before, stalls_after)}\n\n"
               f"{table(results, uvloop)}")
+    if failures:
+        report += "\n**Runs that failed** (their cells are empty or come from the other rounds):\n\n" + "".join(
+            f"- {workload}: {peer}: {reason}\n" for workload, peer, reason in failures)
     if args.jmh:
         report += "\n## Hot paths (JMH, one fork, 3 warm-up and 5 measured iterations of 1 s)\n\n" + jmh(java)
     out = ROOT / "target" / "bench"
