@@ -1,5 +1,7 @@
 package asyncrt.internal;
 
+import asyncrt.coroutines.GeneratorExit;
+import asyncrt.tasks.CancelledError;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -16,6 +18,10 @@ import java.util.WeakHashMap;
  * and the awaiting coroutine's frames follow them, from the await outwards, as if the failure had been raised
  * there. An exception is extended once, by its first awaiter: a failed future awaited by several coroutines
  * would otherwise pile up every awaiter's frames (CPython's traceback does pile them up).
+ *
+ * <p>A cancellation ({@code CancelledError}, and the {@code GeneratorExit} that closes a coroutine) is left as it
+ * is. Cancelling is everyday control flow, every expired timeout cancels, and walking two stacks would cost
+ * several times what the cancellation itself costs; its trace is seldom read.
  */
 public final class AwaitTraces {
     /** Exceptions already extended; weak, so an exception forgotten by everyone else is not kept. */
@@ -28,6 +34,9 @@ public final class AwaitTraces {
      * its awaiter) outwards, beneath {@code failure}'s own frames, unless they were added before.
      */
     public static void extend(Throwable failure, Class<?> awaitedIn) {
+        if (failure instanceof CancelledError || failure instanceof GeneratorExit) {
+            return;
+        }
         StackTraceElement[] own = failure.getStackTrace();
         if (own.length == 0 || EXTENDED.put(failure, Boolean.TRUE) != null) {
             return;  // no stack trace kept (writableStackTrace false), or extended already
