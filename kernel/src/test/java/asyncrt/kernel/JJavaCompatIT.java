@@ -115,6 +115,13 @@ class JJavaCompatIT {
         Execution chosen = run("display(\"0%\", \"progress\"); updateDisplay(\"progress\", \"100%\");");
         assertEquals("progress", displayId(chosen.ofType("display_data").getFirst()));
         assertEquals("progress", displayId(chosen.ofType("update_display_data").getFirst()));
+
+        // A null second argument compiles (one varargs method, not two overloads javac finds ambiguous) and says what to pass.
+        for (String cell : new String[] {"display(\"x\", null)", "display(\"x\", (String) null)"}) {
+            Execution missing = run(cell);
+            assertEquals("java.lang.IllegalArgumentException", missing.ename(), missing.toString());
+            assertTrue(missing.traceback().contains("to show the value as it is, call display(value)"), missing.traceback());
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package asyncrt.kernel.display;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -49,27 +50,23 @@ public final class Display {
     }
 
     /**
-     * Shows a value as a new output: as the given MIME type when {@code mimeTypeOrId} is one ({@code "text/html"},
-     * {@code "image/svg+xml"}, ...), else under that display id, for {@link #updateDisplay}.
-     *
-     * @return the output's display id
-     */
-    public static String display(Object value, String mimeTypeOrId) {
-        Objects.requireNonNull(mimeTypeOrId, "the second argument of display, a MIME type or display id");
-        if (isMimeType(mimeTypeOrId)) {
-            return show(renderer.renderAs(value, List.of(mimeTypeOrId)), newId());
-        }
-        return show(renderer.render(value), mimeTypeOrId);
-    }
-
-    /**
      * Shows a value as a new output in the given MIME types (and as plain text), as JJava's
-     * {@code display(x, "text/html", "text/markdown")}.
+     * {@code display(x, "text/html", "text/markdown")}. One argument that is not a MIME type is a display id
+     * instead, to replace the output later with {@link #updateDisplay}: {@code display(bar, "progress")}.
+     * (One method rather than two overloads, so that {@code display(x, null)} is not ambiguous to javac.)
      *
      * @return the output's display id
+     * @throws IllegalArgumentException for a null MIME type or id
      */
-    public static String display(Object value, String... mimeTypes) {
-        return show(renderer.renderAs(value, List.of(mimeTypes)), newId());
+    public static String display(Object value, String... mimeTypesOrId) {
+        if (mimeTypesOrId == null || Arrays.asList(mimeTypesOrId).contains(null)) {
+            throw new IllegalArgumentException("display(value, null): after the value come MIME types such as"
+                    + " \"text/html\", or one display id such as \"progress\"; to show the value as it is, call display(value)");
+        }
+        if (mimeTypesOrId.length == 1 && !isMimeType(mimeTypesOrId[0])) {
+            return show(renderer.render(value), mimeTypesOrId[0]);
+        }
+        return show(renderer.renderAs(value, List.of(mimeTypesOrId)), newId());
     }
 
     /** Replaces the output shown with this display id (in whichever cell it is) by a new value. */
