@@ -49,6 +49,9 @@ JJAVA_PACKAGE = "jjava==1.0a8"
 
 PEERS = ["asyncrt", "asyncrt (tuned JVM)", "asyncrt (virtual threads)", "CPython asyncio", "uvloop", "JJava"]
 OURS, TUNED, VIRTUAL_THREADS, ASYNCIO, UVLOOP, JJAVA = PEERS
+# Not a peer but a measuring stick, in the notes under the table: the least any server can do per request
+# (bench/floor/floor_server.c), measured the same way when gcc is here.
+FLOOR = "floor"
 
 
 # ---- how a workload is described -----------------------------------------------------------------
@@ -101,6 +104,8 @@ class Workload:
     shared: Optional[Callable] = None
     # Instead of java_main and python_script: (java, uvloop available) -> {peer: command}.
     commands: Optional[Callable] = None
+    # A C program in bench/ run beside the peers as the FLOOR reference (through the driver), if gcc can build it.
+    reference: str = ""
 
 
 # ---- what some workloads share ---------------------------------------------------------------------
@@ -184,7 +189,8 @@ WORKLOADS = [
         Metric("p99_ms", "server: latency p99", "ms"),
         Metric("server_cpu_us_per_req", "server: the server's CPU time per request (all its threads)", "µs"),
         Metric("wrk_cpu_us_per_req", "server: wrk's CPU time per request", "µs")],
-        java_main="asyncrt.bench.Server15", python_script="server15.py", driver="server.py"),
+        java_main="asyncrt.bench.Server15", python_script="server15.py", driver="server.py",
+        reference="floor/floor_server.c"),
     Workload("fanout", [
         Metric("req_per_s", "fan-out: gather 10 000 GETs, 64 at a time, over the loop's streams", "req/s",
                higher_is_better=True),
@@ -237,9 +243,25 @@ def peer_commands(workload, java, uvloop):
         commands[ASYNCIO] = [PYTHON, workload.python_script]
         if uvloop:
             commands[UVLOOP] = [PYTHON, workload.python_script, "--uvloop"]
+    if workload.reference and (floor := built_reference(workload.reference)):
+        commands[FLOOR] = [floor]
     if workload.driver:
         commands = {peer: [PYTHON, workload.driver, "--", *command] for peer, command in commands.items()}
     return commands
+
+
+def built_reference(source):
+    """The C program bench/SOURCE compiled into target/bench (once), or None without gcc or when it fails."""
+    binary = ROOT / "target" / "bench" / Path(source).stem
+    if not binary.exists() or binary.stat().st_mtime < (ROOT / "bench" / source).stat().st_mtime:
+        if shutil.which("gcc") is None:
+            return None
+        binary.parent.mkdir(parents=True, exist_ok=True)
+        built = subprocess.run(["gcc", "-O2", "-o", str(binary), str(ROOT / "bench" / source)], capture_output=True, text=True)
+        if built.returncode != 0:
+            print(f"  {source}: gcc failed, no floor in the report:\n{built.stderr}", file=sys.stderr)
+            return None
+    return str(binary)
 
 
 def run(command, shared):
@@ -343,6 +365,14 @@ def table(results, uvloop):
     if "timers-first-step" in results:
         notes.append("timers-first-step: one loop iteration running 100 000 first steps (the pass that sets the timers"
                      " workload's p99), the loop thread's CPU time per step; medians of 20 after 20 warm-ups, continuations only.")
+    floor = results.get("server", {}).get(FLOOR)
+    if floor:
+        notes.append(f"server, floor: the least any server can do per request (bench/floor/floor_server.c: C, epoll,"
+                     f" no output), under the same wrk: {floor['req_per_s']} req/s after the warm-up, at"
+                     f" {floor['server_cpu_us_per_req']} µs of server CPU per request, while wrk spent"
+                     f" {floor['wrk_cpu_us_per_req']} µs. With one wrk thread on a two-core machine, wrk sets the pace:"
+                     " a server that answers sooner leaves wrk more wake-ups to pay, so requests per second do not"
+                     " rank servers by their cost here; the server's CPU time per request does.")
     if "fanout" in results:
         notes.append("fan-out: every peer requests from one server process, started once for the run: the section-15 server"
                      " (asyncrt.examples.WebServer, asyncrt on continuations, one response per connection; its own figures"

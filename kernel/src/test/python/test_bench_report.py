@@ -2,6 +2,7 @@
 empty, while the other peers' figures are kept. Run by ./install.sh --test."""
 import importlib.util
 import os
+import shutil
 import sys
 import unittest
 
@@ -29,6 +30,20 @@ class BenchReport(unittest.TestCase):
         self.assertEqual(2, len(failures), failures)
         self.assertEqual(("probe", bench.ASYNCIO), failures[0][:2])
         self.assertIn("printed no figures", failures[0][2])
+
+    @unittest.skipIf(shutil.which("gcc") is None, "gcc builds the floor server")
+    def test_the_server_workload_measures_the_floor_and_the_notes_explain_it(self):
+        bench = load_bench()
+        server = next(w for w in bench.WORKLOADS if w.name == "server")
+        commands = bench.peer_commands(server, "java", False)
+        self.assertIn(bench.FLOOR, commands)
+        self.assertTrue(os.access(commands[bench.FLOOR][-1], os.X_OK), commands[bench.FLOOR])
+        figures = {"req_per_s": 14651, "first_req_per_s": 14449, "p99_ms": 3.6, "server_cpu_us_per_req": 40.3,
+                   "wrk_cpu_us_per_req": 67.0}
+        table = bench.table({"server": {bench.OURS: figures, bench.FLOOR: figures}}, True)
+        self.assertIn("server, floor: the least any server can do per request", table)
+        self.assertIn("14651 req/s", table)
+        self.assertNotIn("server, floor", bench.table({"server": {bench.OURS: figures}}, True))
 
 
 if __name__ == "__main__":
