@@ -18,8 +18,10 @@ import argparse
 import json
 import os
 import statistics
+import sys
 import tempfile
 import time
+from queue import Empty
 
 from jupyter_client.manager import KernelManager
 
@@ -239,9 +241,35 @@ def start(kernel_name, first_cell):
     info = time.perf_counter() - began
     rss = rss_mb(kernel_pid(km))
     reply = reply_to(kc, kc.execute(first_cell))
+    first = time.perf_counter() - began
     if reply["content"]["status"] != "ok":
         raise RuntimeError("the first cell %r failed: %s" % (first_cell, reply["content"]))
-    return km, kc, info, rss, time.perf_counter() - began
+    return km, listening_client(km, kc, reply["parent_header"]["msg_id"]), info, rss, first
+
+
+def listening_client(km, kc, msg_id, attempts=3, wait=10):
+    """kc once its IOPub channel is seen to carry the kernel's messages (the status of request msg_id), else a new
+    client that does. Now and then a freshly started ipykernel welcomes a client's IOPub subscription, answers
+    it on the shell channel, and publishes nothing more to it (in about half the full runs, never in short ones);
+    every later execute_interactive of that client then times out."""
+    for _ in range(attempts):
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            try:
+                msg = kc.get_iopub_msg(timeout=max(0.01, deadline - time.monotonic()))
+            except Empty:
+                break
+            if msg["msg_type"] == "status" and msg["parent_header"].get("msg_id") == msg_id:
+                if msg["content"]["execution_state"] == "idle":
+                    return kc
+        print(f"kernel_bench: no IOPub messages from the kernel in {wait} s; connecting a new client", file=sys.stderr,
+              flush=True)
+        kc.stop_channels()
+        kc = km.client()
+        kc.start_channels()
+        msg_id = kc.kernel_info()
+        reply_to(kc, msg_id)
+    raise RuntimeError(f"the kernel published nothing on IOPub to {attempts} clients in turn")
 
 
 def kernel_pid(km):
