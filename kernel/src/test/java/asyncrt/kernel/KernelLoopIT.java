@@ -210,10 +210,7 @@ class KernelLoopIT {
 
     @Test
     void aCoroutineNeverAwaitedIsReportedInItsOwnCellWithItsLine() throws Exception {
-        Execution run = ok("int x = 1;\ndownload(\"forgotten\");");
-        String label = "In [" + run.reply().content().get("execution_count").getAsInt() + "]";
-        assertTrue(run.stream("stderr").contains(label + ", line 2: RuntimeWarning: coroutine 'download' was never awaited"),
-                run.toString());
+        assertWarnedNeverAwaited(ok("int x = 1;\ndownload(\"forgotten\");"), 2);
         Execution kept = ok("var kept = download(\"kept\");");
         assertFalse(kept.stream("stderr").contains("never awaited"), "a coroutine kept in a variable may still be awaited: " + kept);
         ok("await(kept);");
@@ -222,10 +219,14 @@ class KernelLoopIT {
     @Test
     void theNeverAwaitedWarningNamesTheStatementsLineNotTheCommentsAboveIt() throws Exception {
         Execution run = ok("int y = 1;\n// fetch the page\n\ndownload(\"forgotten\"); // await left out");
-        String label = "In [" + run.reply().content().get("execution_count").getAsInt() + "]";
-        assertTrue(run.stream("stderr").contains(label + ", line 4: RuntimeWarning: coroutine 'download' was never awaited"),
-                run.toString());
+        assertWarnedNeverAwaited(run, 4);
         assertNull(run.result(), "a dropped value is not shown: " + run);
+    }
+
+    /** The cell warned, as Python does, that the coroutine {@code download} made on that line was never awaited. */
+    private static void assertWarnedNeverAwaited(Execution run, int line) {
+        assertTrue(run.stream("stderr").contains(run.label() + ", line " + line
+                + ": RuntimeWarning: coroutine 'download' was never awaited"), run.toString());
     }
 
     @Test

@@ -37,7 +37,7 @@ class LoopMagicsIT {
     private static String ok(String code) throws Exception {
         Execution run = client().execute(code);
         assertEquals("ok", run.status(), run.toString());
-        return "In [" + run.reply().content().get("execution_count").getAsInt() + "]";
+        return run.label();
     }
 
     /** The display's text of a magic that shows one loop. */
@@ -289,13 +289,13 @@ class LoopMagicsIT {
             String err = client().execute(blocking).stream("stderr");
             assertTrue(Pattern.compile("(?m)^Executing <Task \\w+ name='Task-\\d+' .*> took 0\\.\\d{3} seconds$").matcher(err).find(), err);
             Execution run = client().execute("Asyncio.run(async(() -> { Thread.sleep(150); await(sleep(0.01)); }));");
-            String runCell = "In [" + run.reply().content().get("execution_count").getAsInt() + "]";
+            String runCell = run.label();
             String runErr = run.stream("stderr");
             assertTrue(runErr.contains("cb=[runUntilCompleteCallback()]"), "Asyncio.run's callback by its name: " + runErr);
             assertTrue(runErr.contains("coro=<coroutine object <lambda> (" + runCell + ", line 1) suspended>"),
                     "the lambda named by its cell while that cell runs: " + runErr);
             Execution awaited = client().execute("await(async(() -> { Thread.sleep(150); await(sleep(0.01)); }));");
-            String cell = "In [" + awaited.reply().content().get("execution_count").getAsInt() + "]";
+            String cell = awaited.label();
             String slowStep = awaited.stream("stderr");
             assertTrue(slowStep.contains("<Task pending name='" + cell + "'") && slowStep.contains("cb=[reply to " + cell + "]"),
                     "the cell's task and its callback in the learner's words: " + slowStep);

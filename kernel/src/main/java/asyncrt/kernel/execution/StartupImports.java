@@ -24,7 +24,7 @@ import jdk.jshell.SnippetEvent;
  * about 0.45 s as one snippet, on a 2-core machine.
  *
  * <p>JShell knows that snippet by its first import alone. A learner's import of the same name replaces it, and
- * with it the others; {@link #restoreIfReplaced()} gives them again. The {@link Preamble} puts first an import a
+ * with it the others; {@link #restoreIfReplaced} gives them again. The {@link Preamble} puts first an import a
  * learner has no reason to write (a display function), so that this stays rare. If JShell rejects the snippet,
  * the imports are given one by one, so that one that cannot be resolved costs only itself.
  *

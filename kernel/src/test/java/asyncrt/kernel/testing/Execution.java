@@ -13,6 +13,11 @@ import java.util.stream.Collectors;
  */
 public record Execution(Message request, Message reply, List<Message> iopub) {
 
+    /** The cell's name in tracebacks and warnings, e.g. {@code In [4]}, from the reply's execution count. */
+    public String label() {
+        return "In [" + reply.content().get("execution_count").getAsInt() + "]";
+    }
+
     /** The reply's status: ok, error or aborted. */
     public String status() {
         return reply.contentString("status", "");
