@@ -31,9 +31,14 @@ from typing import Callable, Optional
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON_DIR = ROOT / "bench" / "python"
 sys.path.insert(0, str(PYTHON_DIR))
+sys.path.insert(0, str(ROOT / "bench"))
 from server import free_port, wait_until_listening  # noqa: E402  (the wrk driver's helpers)
+from peer_cpython import PeerCPython, choose as choose_peer_cpython  # noqa: E402
 
-PYTHON = sys.executable   # bench/run starts this script with the project's Python (requirements.txt)
+# bench/run starts this script with the project's Python (requirements.txt): the harness, which runs the drivers
+# and the Jupyter client. The Python peers run on the fastest CPython here (peer_cpython.py), given to the
+# functions below as `cpython`.
+PYTHON = sys.executable
 EXPORT = "--add-exports=java.base/jdk.internal.vm=ALL-UNNAMED"
 # The "tuned" column's flags, which the README recommends for servers and long runs; the headline column runs
 # plain `java` with asyncrt's one required option, as a learner or user starts it. Young collections copy every
@@ -100,9 +105,10 @@ class Workload:
     virtual_threads: bool = True  # also run java_main on the virtual-thread backend
     # Runs each peer's command and measures it from outside (server.py: under wrk).
     driver: str = ""
-    # A context manager factory (given the java binary) yielding a Shared: set up once, before the rounds.
+    # A context manager factory (given the java binary and the peers' CPython) yielding a Shared: set up once,
+    # before the rounds.
     shared: Optional[Callable] = None
-    # Instead of java_main and python_script: (java, uvloop available) -> {peer: command}.
+    # Instead of java_main and python_script: (java, the peers' CPython) -> {peer: command}.
     commands: Optional[Callable] = None
     # A C program in bench/ run beside the peers as the FLOOR reference (through the driver), if gcc can build it.
     reference: str = ""
@@ -111,7 +117,7 @@ class Workload:
 # ---- what some workloads share ---------------------------------------------------------------------
 
 @contextlib.contextmanager
-def section_15_server(java):
+def section_15_server(java, cpython):
     """One server process that every fan-out peer requests from: the seed's section-15 server,
     asyncrt.examples.WebServer on asyncrt's continuation backend (one response per connection)."""
     port = free_port()
@@ -128,9 +134,10 @@ def section_15_server(java):
 
 
 @contextlib.contextmanager
-def kernel_installed_in_a_temporary_prefix(java):
-    """The kernelspec java-asyncrt, installed by ./install.sh --prefix into a temporary directory
-    (the user's own kernelspecs stay as they are) and found through JUPYTER_PATH."""
+def kernel_installed_in_a_temporary_prefix(java, cpython):
+    """The kernelspecs java-asyncrt, installed by ./install.sh --prefix into a temporary directory
+    (the user's own kernelspecs stay as they are), and python3, ipykernel on the peers' CPython,
+    found through JUPYTER_PATH."""
     with tempfile.TemporaryDirectory(prefix="asyncrt-bench-jupyter-") as prefix:
         print("  kernel: ./install.sh --prefix " + prefix + " ...", file=sys.stderr, flush=True)
         done = subprocess.run([str(ROOT / "install.sh"), "--prefix", prefix], capture_output=True, text=True)
@@ -141,12 +148,14 @@ def kernel_installed_in_a_temporary_prefix(java):
                                capture_output=True, text=True)
         if jjava.returncode != 0:
             print(f"  kernel: JJava not installed, its column stays empty:\n{jjava.stderr}", file=sys.stderr)
+        subprocess.run([cpython.executable, "-m", "ipykernel", "install", "--prefix", prefix, "--name", "python3"],
+                       check=True, capture_output=True)
         path = os.pathsep.join(p for p in (prefix + "/share/jupyter", os.environ.get("JUPYTER_PATH")) if p)
         # JJava's kernelspec runs the `java` on the PATH: the same JDK as ours.
         yield Shared(env={"JUPYTER_PATH": path, "PATH": str(Path(java).parent) + os.pathsep + os.environ["PATH"]})
 
 
-def kernel_commands(java, uvloop):
+def kernel_commands(java, cpython):
     """Our kernel in asyncrt's column, ipykernel (which runs on asyncio) in asyncio's, JJava in its own."""
     kernel_bench = [PYTHON, str(ROOT / "kernel" / "bench" / "kernel_bench.py"), "--json"]
     return {OURS: [*kernel_bench, "java-asyncrt"], ASYNCIO: [*kernel_bench, "python3"], JJAVA: [*kernel_bench, "java"]}
@@ -219,7 +228,7 @@ WORKLOADS = [
         commands=kernel_commands, shared=kernel_installed_in_a_temporary_prefix),
     Workload("course", [
         Metric("seconds", "course: every notebook run headless (run_notebooks.py)", "s")],
-        commands=lambda java, uvloop: {OURS: [PYTHON, "course.py"]}, shared=kernel_installed_in_a_temporary_prefix),
+        commands=lambda java, cpython: {OURS: [PYTHON, "course.py"]}, shared=kernel_installed_in_a_temporary_prefix),
 ]
 
 
@@ -231,18 +240,18 @@ def java_command(java, backend_flags, main, tuned=False):
     return [java, *backend_flags, *(JVM_FLAGS if tuned else []), "-cp", classpath, main]
 
 
-def peer_commands(workload, java, uvloop):
+def peer_commands(workload, java, cpython):
     """{peer: command} for one workload; a peer without a command is left out of its row."""
     if workload.commands:
-        return workload.commands(java, uvloop)
+        return workload.commands(java, cpython)
     commands = {OURS: java_command(java, [EXPORT], workload.java_main),
                 TUNED: java_command(java, [EXPORT], workload.java_main, tuned=True)}
     if workload.virtual_threads:
         commands[VIRTUAL_THREADS] = java_command(java, ["-Dasyncrt.backend=virtual-thread"], workload.java_main)
     if workload.python_script:
-        commands[ASYNCIO] = [PYTHON, workload.python_script]
-        if uvloop:
-            commands[UVLOOP] = [PYTHON, workload.python_script, "--uvloop"]
+        commands[ASYNCIO] = [cpython.executable, workload.python_script]
+        if cpython.has("uvloop"):
+            commands[UVLOOP] = [cpython.executable, workload.python_script, "--uvloop"]
     if workload.reference and (floor := built_reference(workload.reference)):
         commands[FLOOR] = [floor]
     if workload.driver:
@@ -273,10 +282,6 @@ def run(command, shared):
     raise RuntimeError(f"{' '.join(command)} printed no figures:\n{done.stdout}\n{done.stderr}")
 
 
-def have_uvloop():
-    return subprocess.run([PYTHON, "-c", "import uvloop"], capture_output=True).returncode == 0
-
-
 def best(workload, runs):
     """The run that did best on the workload's first metric: contention on a shared machine only
     ever slows a run down, so the best of several estimates each peer alike."""
@@ -285,18 +290,18 @@ def best(workload, runs):
     return pick(runs, key=lambda figures: figures[metric.key])
 
 
-def measure_rounds(workloads, java, uvloop, rounds, failures):
+def measure_rounds(workloads, java, cpython, rounds, failures):
     """Sets up what workloads share, then runs every workload's peers in turn, `rounds` times over;
     keeps each peer's best run. A run that fails or times out is added to `failures` as (workload, peer,
     reason) and the others go on: one peer's trouble leaves its cells empty, not the whole report."""
     runs = {}
     with contextlib.ExitStack() as stack:
-        shared = {w.name: stack.enter_context(w.shared(java)) if w.shared else Shared() for w in workloads}
+        shared = {w.name: stack.enter_context(w.shared(java, cpython)) if w.shared else Shared() for w in workloads}
         for n in range(rounds):
             if rounds > 1:
                 print(f"  round {n + 1} of {rounds}", file=sys.stderr, flush=True)
             for workload in workloads:
-                for peer, command in peer_commands(workload, java, uvloop).items():
+                for peer, command in peer_commands(workload, java, cpython).items():
                     print(f"  {workload.name}: {peer} ...", file=sys.stderr, flush=True)
                     peer_runs = runs.setdefault(workload.name, {}).setdefault(peer, [])
                     try:
@@ -333,7 +338,7 @@ def verdict(target, values):
         return f"{target.text} ?"
 
 
-def table(results, uvloop):
+def table(results, cpython):
     header = ["workload", "unit", *PEERS, "asyncio ÷ asyncrt", "uvloop ÷ asyncrt", "JJava ÷ asyncrt",
               "target (✔ met, ✘ missed)"]
     rows = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
@@ -388,8 +393,9 @@ def table(results, uvloop):
                      " Memory kept per cell: in a fresh kernel, 100 simple cells (a declaration, a call, a print, in"
                      " turn), then 500 more; the heap in use after a full collection (Java: System.gc() and the heap's"
                      " usage; Python: gc.collect() and tracemalloc) at the two points, the difference divided by 500.")
-    if not uvloop:
-        notes.append("uvloop was not found for " + PYTHON + " (it is in requirements.txt: " + PYTHON + " -m pip install -r requirements.txt): its column is empty.")
+    notes.append(cpython.describe())
+    if not cpython.has("uvloop"):
+        notes.append(f"uvloop was not found for {cpython.executable} (requirements.txt pins it): its column is empty.")
     return "\n".join(rows) + "\n\n" + "\n".join("- " + n for n in notes) + "\n"
 
 
@@ -429,10 +435,10 @@ def describe_stalls(before, after):
             f" (> 4 ms: {pair('waiting_over_4ms')}; longest {pair('waiting_longest_ms')} ms)")
 
 
-def stamp(java, began, load_before, rounds, stalls_before, stalls_after):
+def stamp(java, cpython, began, load_before, rounds, stalls_before, stalls_after):
     version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
-    python_version = subprocess.run([PYTHON, "--version"], capture_output=True, text=True).stdout.strip()
-    uvloop_version = subprocess.run([PYTHON, "-c", "import uvloop; print(uvloop.__version__)"],
+    python_version = subprocess.run([cpython.executable, "--version"], capture_output=True, text=True).stdout.strip()
+    uvloop_version = subprocess.run([cpython.executable, "-c", "import uvloop; print(uvloop.__version__)"],
                                     capture_output=True, text=True).stdout.strip() or "absent"
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
@@ -492,14 +498,14 @@ def main():
     if unknown:
         parser.error("unknown workload(s): " + ", ".join(sorted(unknown)))
     chosen = [w for w in WORKLOADS if w.name in names]
-    uvloop = have_uvloop()
+    cpython = choose_peer_cpython()
     began, load_before = datetime.datetime.now(), load_average()
     stalls_before = host_stalls(java)
     failures = []
-    results = measure_rounds(chosen, java, uvloop, args.rounds, failures)
+    results = measure_rounds(chosen, java, cpython, args.rounds, failures)
     stalls_after = host_stalls(java)
-    report = (f"# asyncrt benchmarks\n\n{stamp(java, began, load_before, args.rounds, stalls_before, stalls_after)}\n\n"
-              f"{table(results, uvloop)}")
+    report = (f"# asyncrt benchmarks\n\n{stamp(java, cpython, began, load_before, args.rounds, stalls_before, stalls_after)}\n\n"
+              f"{table(results, cpython)}")
     if failures:
         report += "\n**Runs that failed** (their cells are empty or come from the other rounds):\n\n" + "".join(
             f"- {workload}: {peer}: {reason}\n" for workload, peer, reason in failures)
