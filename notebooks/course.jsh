@@ -91,6 +91,49 @@ String stdoutOf(Block code) throws Exception {
     }
 }
 
+// How much of the machine's processor time other programs took since start(), from 0 (none) to 1 (all of every
+// core). On a virtual machine this counts what the host took back from this machine's cores too ("steal" in
+// Linux's /proc/stat): no program here shows it as load, yet this kernel's threads get no core meanwhile.
+// A claim that two threads ran at the same instant needs two free cores, so the notebooks measure this around it.
+class MachineLoad {
+    private static final com.sun.management.OperatingSystemMXBean MACHINE =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private final long[] cpuAtStart = cpuTicks();
+    private final long processAtStart = MACHINE.getProcessCpuTime();
+    // start() first lets the JVM's JIT compiler finish what it is compiling in the background (the kernel's own
+    // code, after a cell's statements were compiled; at most 2 s), so that it takes no core from what comes next.
+    static MachineLoad start() throws InterruptedException {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        for (int i = 0; i < 40 && jit != null && jit.isCompilationTimeMonitoringSupported(); i++) {
+            long before = jit.getTotalCompilationTime();
+            Thread.sleep(50);
+            if (jit.getTotalCompilationTime() == before) break;
+        }
+        MACHINE.getCpuLoad(); MACHINE.getProcessCpuLoad();   // elsewhere than Linux, these say "since this call"
+        return new MachineLoad();
+    }
+    double othersShare() {
+        long[] now = cpuTicks();
+        if (now == null || cpuAtStart == null) return Math.max(0, MACHINE.getCpuLoad() - MACHINE.getProcessCpuLoad());
+        // The machine's line of /proc/stat, in ticks of 1/100 s: user nice system idle iowait irq softirq steal.
+        long[] d = new long[8];
+        for (int i = 0; i < 8; i++) d[i] = now[i] - cpuAtStart[i];
+        double all = java.util.Arrays.stream(d).sum(), idle = d[3] + d[4];
+        double ours = (MACHINE.getProcessCpuTime() - processAtStart) / 1e7;
+        return all == 0 ? 0 : Math.max(0, Math.min(1, (all - idle - ours) / all));   // steal is neither idle nor ours
+    }
+    private static long[] cpuTicks() {
+        try {
+            String[] fields = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long[] ticks = new long[8];
+            for (int i = 0; i < 8; i++) ticks[i] = Long.parseLong(fields[i + 1]);
+            return ticks;
+        } catch (Exception notLinux) {
+            return null;
+        }
+    }
+}
+
 // ---- Exercises -------------------------------------------------------------------------------------------
 // An exercise cell holds a starter the learner changes; the check cell under it (hidden: click "..." to see it)
 // says one of three things:

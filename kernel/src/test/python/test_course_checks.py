@@ -63,6 +63,13 @@ class CheckHelpers(unittest.TestCase):
             'Coroutine<Void> nap() { return async(() -> await(sleep(0.01))); }\n'
             'String seen = stderrOf(() -> Asyncio.run(async(() -> { nap(); await(sleep(0.05)); })));\n'
             'check(seen.contains("coroutine \'nap\' was never awaited"), "stderrOf kept the warning");',
+            # 14: MachineLoad counts another program's work as others'
+            'var busy = new ProcessBuilder("sh", "-c", "while :; do :; done").start();\n'
+            'var load = MachineLoad.start();\n'
+            'Thread.sleep(1500);\n'
+            'double othersShare = load.othersShare();\n'
+            'busy.destroy();\n'
+            'System.out.printf("others took %.2f%n", othersShare);',
         ]
         nb = nbformat.v4.new_notebook()
         nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
@@ -115,6 +122,15 @@ class CheckHelpers(unittest.TestCase):
     def test_stderr_of_keeps_what_it_shows(self):
         self.assertIn("RuntimeWarning: coroutine 'nap' was never awaited", self.out(13))
         self.assertIn("\u2714 stderrOf kept the warning", self.out(13))
+
+
+    def test_machine_load_counts_a_busy_program_as_others_work(self):
+        shown = self.out(14)
+        self.assertRegex(shown, r"^others took \d\.\d\d\n$")
+        share = float(shown.split()[-1])
+        # one core of this machine's (at most two, in CI) kept busy by another program, whatever else runs
+        self.assertGreaterEqual(share, 0.3 if os.cpu_count() <= 2 else 0.3 * 2 / os.cpu_count(), shown)
+        self.assertLessEqual(share, 1.0)
 
 
 class RunNotebooksCheck(unittest.TestCase):
