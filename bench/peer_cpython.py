@@ -68,15 +68,15 @@ class PeerCPython:
 
 
 def candidate_commands(harness, directories):
-    """Every python3 or python3.N in `directories`, the harness's own first."""
+    """Every python3 or python3.N in `directories`, the harness's own first, each file once."""
     names = ["python3"] + [f"python3.{minor}" for minor in range(9, 16)]
-    found = [harness]
+    found = {os.path.realpath(harness): harness}
     for directory in directories:
         for name in names:
             path = Path(directory) / name
             if path.is_file() and os.access(path, os.X_OK):
-                found.append(str(path))
-    return list(dict.fromkeys(found))
+                found.setdefault(os.path.realpath(path), str(path))
+    return list(found.values())
 
 
 def probe(command):
@@ -117,11 +117,13 @@ def peer_environment(interpreter):
 
 
 def choose(harness=sys.executable, directories=None):
-    """The fastest CPython here (on the PATH, in /usr/bin or /usr/local/bin, or the harness's own) that can get
-    the peers' packages (the harness's own has them), with what the others measured; why a faster one was
-    passed over is kept for the report."""
+    """The fastest CPython here (on the PATH, in /usr/bin or /usr/local/bin, installed by pyenv, or the
+    harness's own) that can get the peers' packages (the harness's own has them), with what the others
+    measured; why a faster one was passed over is kept for the report."""
     if directories is None:
-        directories = [*os.environ.get("PATH", "").split(os.pathsep), "/usr/bin", "/usr/local/bin"]
+        pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
+        directories = [*os.environ.get("PATH", "").split(os.pathsep), "/usr/bin", "/usr/local/bin",
+                       *sorted(str(p / "bin") for p in pyenv.glob("*"))]
     interpreters, seen = [], set()
     for command in candidate_commands(harness, directories):
         print(f"  the peers' CPython: probing {command} ...", file=sys.stderr, flush=True)
