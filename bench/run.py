@@ -220,6 +220,7 @@ WORKLOADS = [
         Metric("retained_metaspace_kb_per_cell", "kernel: metaspace kept per simple cell (the cell's class)", "KB"),
         Metric("spawn_loop_ns", "kernel: spawn awaited in a cell, on the kernel's loop", "ns/step",
                [at_most_part_of(ASYNCIO, 1 / 6, "≥ 6× faster than in ipykernel")]),
+        Metric("spawn_loop_first_ns", "kernel: … its first run in the kernel (the JIT compiler still at work)", "ns/step"),
         Metric("spawn_run_ns", "kernel: spawn in Asyncio.run in a cell (ipykernel refuses it)", "ns/step"),
         Metric("pingpong_loop_ns", "kernel: ping-pong (200 000 round trips) awaited in a cell", "ns",
                [at_most_part_of(ASYNCIO, 1 / 6, "≥ 6× faster than in ipykernel")]),
@@ -387,9 +388,10 @@ def table(results, cpython):
         notes.append("kernel: our kernel (java-asyncrt, installed by ./install.sh into a temporary prefix) in the asyncrt"
                      " column, ipykernel in the CPython asyncio column, JJava (" + JJAVA_PACKAGE + ", on the same JDK)"
                      " in its own; medians of kernel/bench/kernel_bench.py (5 starts, 100 warm round trips of each cell"
-                     " of the basket, taken in turn). The basket: an expression, a variable and its use, a method"
-                     " declaration, a print, an await (JJava, which has none: Thread.yield()), a record (Python: a"
-                     " NamedTuple class) and a method call; its figure is the geometric mean of the cells' medians."
+                     " of the basket, taken in turn; the workloads in cells: 3 runs after 2 that warm up, and the very"
+                     " first run). The basket: an expression, a variable and its use, a method declaration, a print,"
+                     " an await (JJava, which has none: Thread.yield()), a record (Python: a NamedTuple class) and a"
+                     " method call; its figure is the geometric mean of the cells' medians."
                      " Memory kept per cell: in a fresh kernel, 100 simple cells (a declaration, a call, a print, in"
                      " turn), then 500 more; the heap in use after a full collection (Java: System.gc() and the heap's"
                      " usage; Python: gc.collect() and tracemalloc) at the two points, the difference divided by 500.")

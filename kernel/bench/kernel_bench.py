@@ -317,18 +317,27 @@ def cell_value(kc, code):
     return shown["value"]
 
 
+# Runs of a workload from a cell before the timed ones. The kernel's JVM compiles the workload's code (and the
+# loop's paths it takes) over its first two or three runs, each of those two to three times as slow as a later
+# one; CPython has no JIT compiler, so its first runs are like its later ones. The first run is reported too:
+# it is what a user sees the first time.
+WARM_UP_ROUNDS = 2
+
+
 def workload_in_cells(kc, workload, steps, rounds):
-    """Nanoseconds per step of a workload run from a cell, per way of running it (medians; the first round warms
-    up)."""
+    """Nanoseconds per step of a workload run from a cell, per way of running it: the medians of `rounds` runs after
+    WARM_UP_ROUNDS, and the first run, as "<way>_first"."""
     kc.execute_interactive(workload["define"], timeout=120, output_hook=lambda m: None)
     ways = [way for way in ("loop", "run") if way in workload]
     times = {way: [] for way in ways}
-    for i in range(rounds + 1):
+    first = {}
+    for i in range(WARM_UP_ROUNDS + rounds):
         for way in ways:
             nanos = int(cell_value(kc, workload[way]).rstrip("L"))
-            if i > 0:
+            first.setdefault(way + "_first", nanos / steps)
+            if i >= WARM_UP_ROUNDS:
                 times[way].append(nanos / steps)
-    return {way: statistics.median(t) for way, t in times.items()}
+    return {**{way: statistics.median(t) for way, t in times.items()}, **first}
 
 
 def stop(km, kc):
@@ -405,7 +414,8 @@ def main():
     parser.add_argument("--starts", type=int, default=5, help="kernel starts to time (default 5)")
     parser.add_argument("--trips", type=int, default=100, help="timed round trips per cell (default 100)")
     parser.add_argument("--spawn-rounds", type=int, default=3,
-                        help="timed runs of the spawn and ping-pong workloads from a cell, after one warm-up (default 3; 0: none)")
+                        help="timed runs of the spawn and ping-pong workloads from a cell, after %d warm-ups"
+                             " (default 3; 0: none)" % WARM_UP_ROUNDS)
     parser.add_argument("--retained-cells", type=int, default=500,
                         help="simple cells, after 100 to warm up, over which to measure the memory kept per cell"
                              " (default 500; 0: none)")
@@ -437,11 +447,12 @@ def main():
         print("  the basket: geometric mean of the medians %.2f ms" % r["basket_ms"])
         for part, b in r["retained"].items():
             print("  %s kept per simple cell, over %d cells: %.1f KB" % (part, r["retained_cells"], b / 1024))
+        ways = {"loop": "awaited on the kernel's loop:", "run": "in Asyncio.run:",
+                "loop_first": "the first run, on the loop:", "run_first": "the first run, Asyncio.run:"}
         for way, ns in r["spawn"].items():
-            print("  spawn workload from a cell, %-28s %7.1f ns per task step"
-                  % ({"loop": "awaited on the kernel's loop:", "run": "in Asyncio.run:"}[way], ns))
+            print("  spawn workload from a cell, %-28s %7.1f ns per task step" % (ways[way], ns))
         for way, ns in r["pingpong"].items():
-            print("  ping-pong from a cell, awaited on the kernel's loop: %7.1f ns per round trip" % ns)
+            print("  ping-pong from a cell, %-28s %7.1f ns per round trip" % (ways[way], ns))
         if {"loop", "run"} <= r["spawn"].keys():
             print("  the kernel's loop against Asyncio.run: %.2fx the time" % (r["spawn"]["loop"] / r["spawn"]["run"]))
     print("\nload average at the end: %.1f (other work on the machine skews every figure)" % os.getloadavg()[0])
