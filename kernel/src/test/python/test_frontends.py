@@ -96,7 +96,18 @@ class Installer(unittest.TestCase):
         self.assertEqual(result.returncode == 0, ok, result.stdout + result.stderr)
         return result.stdout + result.stderr
 
+    def train_the_environments_cache_again(self):
+        """This test installs into the environment, which rewrites the kernelspec the other tests use, and the
+        install's warm-up then trains the copy in the (temporary) user's directory instead: the environment's
+        kernelspec would be left without its ahead-of-time cache, and every later start slower."""
+        from jupyter_client.kernelspec import KernelSpecManager
+        subprocess.run([sys.executable, os.path.join(self.ROOT, "kernel", "src", "main", "python", "warm_up.py"), KERNEL],
+                       check=True, capture_output=True, timeout=900, env=dict(os.environ, ASYNCRT_KERNEL_LOG_LEVEL="warn"))
+        spec_dir = KernelSpecManager().find_kernel_specs()[KERNEL]
+        self.assertTrue(os.path.isfile(os.path.join(spec_dir, "kernel.aot")), os.listdir(spec_dir))
+
     def test_a_stale_kernelspec_in_the_users_directory_does_not_hide_the_new_one(self):
+        self.addCleanup(self.train_the_environments_cache_again)
         # Jupyter reads the user's directory before the environment's outside virtualenvs, or when told so.
         data = tempfile.mkdtemp()
         stale = os.path.join(data, "kernels", KERNEL)
