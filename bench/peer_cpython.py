@@ -10,6 +10,7 @@ it runs the drivers, wrk's wrapper and the Jupyter client.
 The peer interpreter gets a virtualenv of its own under target/bench/cpython, holding the uvloop and
 ipykernel versions that requirements.txt pins.
 """
+import functools
 import os
 import re
 import shutil
@@ -56,8 +57,9 @@ class PeerCPython:
     others: list = field(default_factory=list)
     passed_over: str = ""                 # why faster ones could not be used, if any could not
 
-    def has(self, module):
-        return subprocess.run([self.executable, "-c", f"import {module}"], capture_output=True).returncode == 0
+    @functools.cached_property
+    def has_uvloop(self):
+        return subprocess.run([self.executable, "-c", "import uvloop"], capture_output=True).returncode == 0
 
     def describe(self):
         """One sentence for the report's notes."""

@@ -251,7 +251,7 @@ def peer_commands(workload, java, cpython):
         commands[VIRTUAL_THREADS] = java_command(java, ["-Dasyncrt.backend=virtual-thread"], workload.java_main)
     if workload.python_script:
         commands[ASYNCIO] = [cpython.executable, workload.python_script]
-        if cpython.has("uvloop"):
+        if cpython.has_uvloop:
             commands[UVLOOP] = [cpython.executable, workload.python_script, "--uvloop"]
     if workload.reference and (floor := built_reference(workload.reference)):
         commands[FLOOR] = [floor]
@@ -397,7 +397,7 @@ def table(results, cpython):
                      " turn), then 500 more; the heap in use after a full collection (Java: System.gc() and the heap's"
                      " usage; Python: gc.collect() and tracemalloc) at the two points, the difference divided by 500.")
     notes.append(cpython.describe())
-    if not cpython.has("uvloop"):
+    if not cpython.has_uvloop:
         notes.append(f"uvloop was not found for {cpython.executable} (requirements.txt pins it): its column is empty.")
     return "\n".join(rows) + "\n\n" + "\n".join("- " + n for n in notes) + "\n"
 
