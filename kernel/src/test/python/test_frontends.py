@@ -151,5 +151,39 @@ class Installer(unittest.TestCase):
         self.assertFalse(os.path.exists(spec_dir))
 
 
+class WarmUpCells(unittest.TestCase):
+    """The session ./install.sh trains the kernel's ahead-of-time cache on (kernel/src/main/python/warm_up.py)."""
+
+    ROOT = Installer.ROOT
+
+    def setUp(self):
+        for part in (("kernel", "src", "main", "python"), ("kernel", "bench")):
+            sys.path.insert(0, os.path.join(self.ROOT, *part))
+            self.addCleanup(sys.path.remove, sys.path[0])
+
+    def test_every_training_cell_runs(self):
+        import warm_up
+        from jupyter_client.manager import start_new_kernel
+        os.environ.setdefault("ASYNCRT_KERNEL_HISTORY_FILE", os.path.join(tempfile.mkdtemp(), "history.jsonl"))
+        km, kc = start_new_kernel(kernel_name=KERNEL)
+        try:
+            for code in warm_up.CELLS:
+                errors = []
+                reply = kc.execute_interactive(code, timeout=TIMEOUT, output_hook=lambda msg: errors.append(
+                    msg["content"].get("evalue")) if msg["msg_type"] == "error" else None)
+                self.assertEqual(reply["content"]["status"], "ok", "%r: %s" % (code, errors))
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+    def test_the_training_is_not_the_benchmarks_own_cells(self):
+        import kernel_bench
+        import warm_up
+        timed = set(kernel_bench.BASKETS["java-asyncrt"])
+        timed |= {w[way] for w in (kernel_bench.SPAWN["java-asyncrt"], kernel_bench.PINGPONG["java-asyncrt"])
+                  for way in ("define", "loop", "run") if way in w}
+        self.assertEqual(timed & set(warm_up.CELLS), set())
+
+
 if __name__ == "__main__":
     unittest.main()
