@@ -95,5 +95,21 @@ class PeerCPythonChoice(unittest.TestCase):
         self.assertIsNotNone(self.peer_cpython.probe(sys.executable))
 
 
+
+class KernelWorkloadOrder(unittest.TestCase):
+    """kernel_bench.py runs the two ways of a workload (on the kernel's loop, in Asyncio.run) A B, then B A."""
+
+    def test_each_way_goes_first_as_often_as_the_other(self):
+        kernel_bench_py = os.path.join(os.path.dirname(RUN_PY), "..", "kernel", "bench", "kernel_bench.py")
+        spec = importlib.util.spec_from_file_location("kernel_bench", kernel_bench_py)
+        kernel_bench = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(kernel_bench)
+        self.assertEqual(kernel_bench.order_of_ways(["loop", "run"], 0), ["loop", "run"])
+        self.assertEqual(kernel_bench.order_of_ways(["loop", "run"], 1), ["run", "loop"])
+        timed = range(kernel_bench.WARM_UP_ROUNDS, kernel_bench.WARM_UP_ROUNDS + 4)
+        firsts = [kernel_bench.order_of_ways(["loop", "run"], i)[0] for i in timed]
+        self.assertEqual(firsts.count("loop"), firsts.count("run"))
+        self.assertEqual(kernel_bench.order_of_ways(["loop"], 1), ["loop"])
+
 if __name__ == "__main__":
     unittest.main()
