@@ -1,5 +1,6 @@
 package asyncrt.combinators;
 
+import asyncrt.coroutines.AsyncBody;
 import asyncrt.coroutines.Coroutine;
 import asyncrt.events.EventLoop;
 import asyncrt.events.Events;
@@ -8,6 +9,9 @@ import asyncrt.tasks.Future;
 
 /** {@code asyncio.sleep}: suspends the calling task for a while without blocking the loop. */
 public final class Sleep {
+    /** The body of every {@code sleep(0)}: one shared lambda, so the commonest yield allocates only its coroutine. */
+    private static final AsyncBody<Object> YIELD_ONCE = Sleep::sleep;
+
     private Sleep() {}
 
     /**
@@ -17,11 +21,11 @@ public final class Sleep {
     @SuppressWarnings("unchecked")
     public static <T> Coroutine<T> sleep(double delay, T result) {
         if (delay <= 0 && result == null) {
-            return (Coroutine<T>) Coroutine.bareYield();
+            return (Coroutine<T>) Coroutine.of(YIELD_ONCE);
         }
         return Coroutine.of(() -> {
             if (delay <= 0) {
-                Coroutine.suspend(null);  // a bare yield, as bareYield() does
+                sleep();
                 return result;
             }
             if (Double.isNaN(delay)) {
@@ -52,5 +56,11 @@ public final class Sleep {
             return "sleep(" + (delay == Math.rint(delay) && Math.abs(delay) < 1e15
                     ? String.valueOf((long) delay) : String.valueOf(delay)) + ")";
         }
+    }
+
+    /** {@code sleep(0)}: a bare yield, so the task goes to the back of the ready queue once. */
+    private static Object sleep() {
+        Coroutine.suspend(null);
+        return null;
     }
 }

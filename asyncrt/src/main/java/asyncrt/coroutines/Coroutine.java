@@ -71,28 +71,6 @@ public final class Coroutine<T> implements Awaitable<T> {
         NeverAwaited.created(this);
     }
 
-    /** The body of every {@link #bareYield()}: one shared method reference, named {@code sleep} as in a task's stack. */
-    private static final AsyncBody<Object> BARE_YIELD = Coroutine::sleep;
-
-    /**
-     * A coroutine that yields to its driver once, with nothing, and then returns null: what
-     * {@code sleep(0)} returns (asyncio's {@code sleep} awaits its {@code __sleep0()}, a bare
-     * {@code yield}). Its task goes to the back of the ready queue once.
-     *
-     * @implNote Awaited inline, which is how nearly every {@code sleep(0)} runs, it suspends the awaiting
-     * coroutine at once instead of calling its body: the suspended stack then holds no frame of the body,
-     * and a task waiting there takes half the room in the heap. Its states, and what introspection sees
-     * (the task awaits a coroutine named {@code sleep}), are the same either way.
-     */
-    public static Coroutine<Object> bareYield() {
-        return new Coroutine<>(BARE_YIELD);
-    }
-
-    private static Object sleep() {
-        suspend(null);
-        return null;
-    }
-
     /** A coroutine that will run {@code body} and return its result; runs nothing yet. */
     public static <T> Coroutine<T> of(AsyncBody<T> body) {
         return new Coroutine<>(body);
@@ -295,10 +273,6 @@ public final class Coroutine<T> implements Awaitable<T> {
         Coroutine<?> caller = driven.innermost();
         caller.awaiting = this;
         try {
-            if (body == BARE_YIELD && driven.engine != null) {
-                driven.suspendYielding(null);  // what calling the body would do, one frame less
-                return null;
-            }
             return callBody();
         } catch (Exception e) {
             throw Throwables.rethrow(e);

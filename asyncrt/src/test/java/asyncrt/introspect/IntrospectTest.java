@@ -70,33 +70,6 @@ class IntrospectTest {
         assertTrue(graph.contains("+ Awaited by:\n     * Task(name='gatherer'"), graph);
     }
 
-    static Coroutine<Void> yielder() {
-        return async(() -> {
-            await(sleep(0));
-        });
-    }
-
-    @Test
-    void aTaskAtSleepZeroAwaitsACoroutineNamedSleepAndKeepsNoFrameOfIt() {
-        LoopSnapshot[] seen = new LoopSnapshot[1];
-        StackTraceElement[][] suspended = new StackTraceElement[1][];
-        Asyncio.run(async(() -> {
-            Task<Void> yielding = createTask(yielder(), "yielding");
-            await(sleep(0));  // the task's first step runs, up to its sleep(0)
-            seen[0] = Introspect.snapshot(EventLoop.getRunningLoop());
-            suspended[0] = yielding.getCoro().stackTrace();
-            await(yielding);
-        }));
-        TaskInfo yielding = byName(seen[0], "yielding");
-        assertEquals(List.of("sleep", "yielder"), yielding.stack().stream().map(FrameInfo::coroutine).toList());
-        assertEquals(75, yielding.stack().get(1).line(), "the line of await(sleep(0)) in yielder()");
-        assertEquals("the next turn (sleep(0))", yielding.awaiting());
-        // The suspension holds the awaiting body's frame and none of the sleep's own (Coroutine.bareYield()).
-        List<String> frames = java.util.Arrays.stream(suspended[0]).map(f -> f.getClassName() + "." + f.getMethodName()).toList();
-        assertTrue(frames.stream().anyMatch(f -> f.startsWith(IntrospectTest.class.getName() + ".lambda$yielder")), frames.toString());
-        assertFalse(frames.stream().anyMatch(f -> f.endsWith(".sleep") || f.contains("Sleep")), frames.toString());
-    }
-
     @Test
     void theTextReportsShowTheLoopTheTableAndTheTree() {
         String[] reports = new String[3];
