@@ -328,8 +328,8 @@ def order_of_ways(ways, round_number):
     """The ways of running a workload in the order of one round: as given, then reversed, in turn (A B, B A, A B...).
     A run of the spawn workload fills about half the kernel's young generation, so a collection, which costs a
     run a quarter of its time when it falls inside it, comes about every other run: with the ways always in the
-    same order, it fell on the same way each round, and the ratio of the two read 0.78 in one run of the
-    benchmark and 1.49 in the next."""
+    same order it would fall on the same way each round, and the ratio of the two would tell which way went
+    first rather than which is faster."""
     return list(ways) if round_number % 2 == 0 else list(reversed(ways))
 
 

@@ -45,7 +45,7 @@ CELLS = [
 ]
 # Rounds of CELLS. javac is a large program, and the JIT keeps compiling it for hundreds of cells: the longer the
 # training, the more of javac's methods the cache holds a profile of, and the sooner a learner's cells run
-# compiled code. Fifteen rounds (about 20 s at install) took a basket of warm cells from 16 to 14 ms.
+# compiled code. Fifteen rounds take about 20 s at install; more paid little for the time (where-the-time-goes).
 ROUNDS = 15
 
 

@@ -95,7 +95,6 @@ class PeerCPythonChoice(unittest.TestCase):
         self.assertIsNotNone(self.peer_cpython.probe(sys.executable))
 
 
-
 class KernelWorkloadOrder(unittest.TestCase):
     """kernel_bench.py runs the two ways of a workload (on the kernel's loop, in Asyncio.run) A B, then B A."""
 
@@ -110,6 +109,7 @@ class KernelWorkloadOrder(unittest.TestCase):
         firsts = [kernel_bench.order_of_ways(["loop", "run"], i)[0] for i in timed]
         self.assertEqual(firsts.count("loop"), firsts.count("run"))
         self.assertEqual(kernel_bench.order_of_ways(["loop"], 1), ["loop"])
+
 
 if __name__ == "__main__":
     unittest.main()
