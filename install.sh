@@ -239,9 +239,15 @@ write_kernelspec() { # builds the kernelspec for the directory $1 and installs i
   mkdir -p "$stage/lib/sources"   # asyncrt's sources, whose Javadoc inspection (Shift-Tab) shows
   cp kernel/target/lib/sources/*.jar "$stage/lib/sources/"
   cp kernel/src/main/kernelspec/logo-32x32.png kernel/src/main/kernelspec/logo-64x64.png "$stage/"
-  "$PY" - "$stage/kernel.json" "$JDK/bin/java" "$dest" "$DISPLAY_NAME" "${KERNEL_ENV[@]}" <<'PYTHON'
+  "$PY" - "$stage/kernel.json" "$JDK/bin/java" "$(java_major "$JDK/bin/java")" "$dest" "$DISPLAY_NAME" \
+      "${KERNEL_ENV[@]}" <<'PYTHON'
 import json, sys
-target, java, dest, display_name, *env = sys.argv[1:]
+target, java, java_major, dest, display_name, *env = sys.argv[1:]
+# The ahead-of-time cache that warm_up.py trains on a session of typical cells: the classes of that session,
+# loaded and linked. JDK 25 trains it in one run; an older JVM refuses to start with the option at all. Without the
+# file (or after a JDK update) the JVM starts without it, quietly.
+aot_cache = (["-XX:AOTCache=" + dest + "/kernel.aot", "-Xlog:aot=off", "-Xlog:cds=off"]
+             if int(java_major) >= 25 else [])
 spec = {
     "argv": [
         java,
@@ -253,17 +259,15 @@ spec = {
         # ZeroMQ's I/O thread never preempts the thread that wakes it, and the JIT's C2 compiler waits for idle
         # cores until the first cell is answered.
         "--enable-native-access=ALL-UNNAMED",
-        # The serial collector with a young generation big enough for a cell's burst of tasks (100 000 tasks
-        # ran 3.5x faster from a cell with 200 MB than with 24 MB); only the pages in use count as resident, and
-        # the heap gives memory back as it shrinks.
-        "-XX:+UseSerialGC", "-Xms256m", "-Xmn200m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
+        # The serial collector with a young generation big enough for a cell's burst of tasks: a collection
+        # that falls while 100 000 tasks are suspended copies them all, so the eden (320 MB of the 400) should
+        # hold a few such bursts. Only the pages in use count as resident, and the heap gives memory back as
+        # it shrinks.
+        "-XX:+UseSerialGC", "-Xms480m", "-Xmn400m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
         # The heap may grow to a quarter of the memory (the JVM's default share), counting at most 8 GB of it:
         # at most 2 GB, so that a cell that fills it fails within seconds instead of a minute of collections.
         "-XX:MaxRAM=8g",
-        # The ahead-of-time cache that warm_up.py trains on a session of typical cells: classes loaded and
-        # linked, and method profiles, so that the JIT starts from where that session ended. Without the file
-        # (or after a JDK update) the JVM starts without it, quietly.
-        "-XX:AOTCache=" + dest + "/kernel.aot", "-Xlog:aot=off", "-Xlog:cds=off",
+        *aot_cache,
         "-cp", dest + "/lib/*",
         "asyncrt.kernel.KernelMain", "{connection_file}",
     ],
