@@ -243,9 +243,10 @@ write_kernelspec() { # builds the kernelspec for the directory $1 and installs i
       "${KERNEL_ENV[@]}" <<'PYTHON'
 import json, sys
 target, java, java_major, dest, display_name, *env = sys.argv[1:]
-# The ahead-of-time cache that warm_up.py trains on a session of typical cells: the classes of that session,
-# loaded and linked. JDK 25 trains it in one run; an older JVM refuses to start with the option at all. Without the
-# file (or after a JDK update) the JVM starts without it, quietly.
+# The ahead-of-time cache that warm_up.py trains on a session of typical cells: classes loaded and linked, and
+# method profiles, so that the JIT starts from where that session ended. JDK 25 trains it in one run; an older JVM
+# refuses to start with the option at all. Without the file (or after a JDK update) the JVM starts without it,
+# quietly.
 aot_cache = (["-XX:AOTCache=" + dest + "/kernel.aot", "-Xlog:aot=off", "-Xlog:cds=off"]
              if int(java_major) >= 25 else [])
 spec = {

@@ -1,12 +1,7 @@
-"""Trains the installed kernel's ahead-of-time cache (JDK 25's AOT cache, JEP 483): runs the kernel once on a
-session of typical cells with -XX:AOTCacheOutput, and the JVM, as it exits, writes kernel.aot beside the
+"""Trains the installed kernel's ahead-of-time cache (JDK 25's AOT cache, JEP 483 and 515): runs the kernel once
+on a session of typical cells with -XX:AOTCacheOutput, and the JVM, as it exits, writes kernel.aot beside the
 kernelspec, which names it with -XX:AOTCache. Later starts find the classes of that session already loaded and
-linked: the first cells' results come sooner.
-
-The cache holds no method profiles (JEP 515), though JDK 25 records them by default. Profiles learnt on a few
-small tasks made the JIT compile asyncrt's hot paths early and narrowly: a cell running 100 000 tasks then took
-a third longer in every run, and the profiles did not make the start or a warm cell faster
-(bench/where-the-time-goes.md).
+linked, and the JIT compiles from the method profiles recorded in it: the first cells' results come sooner.
 
 Usage: python3 warm_up.py KERNEL_NAME
 """
@@ -48,10 +43,10 @@ CELLS = [
     "var t = createTask(later(4)); await(t)",
     "%lsmagic",
 ]
-# Rounds of CELLS. The second round redefines every method, record and class of the first, which takes JShell
-# through its paths for replacing a snippet; later rounds load few classes more, and made neither the start nor
-# a warm cell faster (bench/where-the-time-goes.md).
-ROUNDS = 3
+# Rounds of CELLS. javac is a large program, and the JIT keeps compiling it for hundreds of cells: the longer the
+# training, the more of javac's methods the cache holds a profile of, and the sooner a learner's cells run
+# compiled code. Fifteen rounds take about 20 s at install; more paid little for the time (where-the-time-goes).
+ROUNDS = 15
 
 
 def training_spec(kernel_name, directory):
@@ -62,9 +57,8 @@ def training_spec(kernel_name, directory):
     for arg in spec.argv:
         if arg.startswith("-XX:AOTCache="):
             cache = arg[len("-XX:AOTCache="):]
-            argv += ["-XX:AOTCacheOutput=" + cache, "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining"]
-        else:
-            argv.append(arg)
+            arg = "-XX:AOTCacheOutput=" + cache
+        argv.append(arg)
     if cache is None:
         return None, None
     os.makedirs(os.path.join(directory, "kernels", "training"))

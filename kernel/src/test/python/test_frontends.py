@@ -2,7 +2,6 @@
 jupyter console, jupyter run and jupyter nbconvert --execute. Run by ./install.sh --test."""
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -177,26 +176,19 @@ class WarmUpCells(unittest.TestCase):
             kc.stop_channels()
             km.shutdown_kernel(now=True)
 
-    def test_the_cache_holds_the_classes_but_no_method_profiles(self):
+    def test_the_kernels_jvm_opens_the_cache_the_install_trained(self):
         from jupyter_client.kernelspec import KernelSpecManager
         spec = KernelSpecManager().get_kernel_spec(KERNEL)
         cache = [arg[len("-XX:AOTCache="):] for arg in spec.argv if arg.startswith("-XX:AOTCache=")]
         self.assertEqual(len(cache), 1, spec.argv)
         self.assertTrue(os.path.isfile(cache[0]), "the install trained no cache: %s" % cache[0])
-        # The kernel's own JVM and options, asked to list the cache's training data and to stop there.
+        # The kernel's own JVM, options and class path; a cache made with others is refused, and quietly.
         jvm = spec.argv[:spec.argv.index("asyncrt.kernel.KernelMain")]
-        listed = subprocess.run(jvm + ["-XX:+UnlockDiagnosticVMOptions", "-XX:+AOTPrintTrainingInfo",
-                                       "-Xlog:aot=info", "-version"],
-                                capture_output=True, text=True, timeout=TIMEOUT)
-        out = listed.stdout + listed.stderr
-        self.assertEqual(listed.returncode, 0, out)
-        self.assertIn("Opened AOT cache", out)
-        self.assertIn("Archived TrainingData Dictionary", out)
-        # Each entry of the dictionary: "  11: 0xecef2b8 K java/nio/charset/CharsetEncoder dep:...", K for a class,
-        # M for a method, C for a compilation.
-        entries = [line for line in out.split("Archived TrainingData Dictionary", 1)[1].splitlines()
-                   if re.match(r"\s*\d+: 0x[0-9a-f]+ [KMC] ", line)]
-        self.assertEqual(entries[:2], [], "the cache holds %d entries of training data" % len(entries))
+        opened = subprocess.run(jvm + ["-Xlog:aot=info", "-version"], capture_output=True, text=True, timeout=TIMEOUT)
+        out = opened.stdout + opened.stderr
+        self.assertEqual(opened.returncode, 0, out)
+        self.assertIn("Opened AOT cache %s." % cache[0], out)
+        self.assertNotRegex(out, r"(?i)mismatch|disabl|unable to use", out)
 
     def test_the_training_is_not_the_benchmarks_own_cells(self):
         import kernel_bench
