@@ -326,10 +326,10 @@ WARM_UP_ROUNDS = 2
 
 def order_of_ways(ways, round_number):
     """The ways of running a workload in the order of one round: as given, then reversed, in turn (A B, B A, A B...).
-    A run of the spawn workload fills about half the kernel's young generation, so a collection, which costs a
-    run a quarter of its time when it falls inside it, comes about every other run: with the ways always in the
-    same order it would fall on the same way each round, and the ratio of the two would tell which way went
-    first rather than which is faster."""
+    A run of the spawn workload fills a third or more of the kernel's eden, so a collection, which costs a run a
+    quarter to a half of its time when it falls inside it, comes every second or third run: with the ways always
+    in the same order it could fall on the same way each round, and the ratio of the two would tell which way
+    went first rather than which is faster."""
     return list(ways) if round_number % 2 == 0 else list(reversed(ways))
 
 
