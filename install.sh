@@ -262,8 +262,8 @@ spec = {
         "--enable-native-access=ALL-UNNAMED",
         # The serial collector with a young generation big enough for a cell's burst of tasks: a collection
         # that falls while 100 000 tasks are suspended copies them all, so the eden (320 MB of the 400) should
-        # hold a few such bursts. Only the pages in use count as resident, and the heap gives memory back as
-        # it shrinks.
+        # hold two or three such bursts. Only the pages in use count as resident, and the heap gives memory
+        # back as it shrinks.
         "-XX:+UseSerialGC", "-Xms480m", "-Xmn400m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
         # The heap may grow to a quarter of the memory (the JVM's default share), counting at most 8 GB of it:
         # at most 2 GB, so that a cell that fills it fails within seconds instead of a minute of collections.
