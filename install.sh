@@ -244,9 +244,9 @@ write_kernelspec() { # builds the kernelspec for the directory $1 and installs i
 import json, sys
 target, java, java_major, dest, display_name, *env = sys.argv[1:]
 # The ahead-of-time cache that warm_up.py trains on a session of typical cells: classes loaded and linked, and
-# method profiles, so that the JIT starts from where that session ended. JDK 25 trains it in one run; an older JVM
-# refuses to start with the option at all. Without the file (or after a JDK update) the JVM starts without it,
-# quietly.
+# method profiles, so that the JIT starts from where that session ended. warm_up.py trains it in one run, which
+# needs JDK 25 (-XX:AOTCacheOutput); JDK 21 to 23 refuse to start with the option at all. Without the file (or
+# after a JDK update) the JVM starts without it, quietly.
 aot_cache = (["-XX:AOTCache=" + dest + "/kernel.aot", "-Xlog:aot=off", "-Xlog:cds=off"]
              if int(java_major) >= 25 else [])
 spec = {

@@ -392,7 +392,8 @@ def table(results, cpython):
                      " of the basket, taken in turn; the workloads in cells: 4 runs after 2 that warm up, the ways of"
                      " running one taken in the order A B, B A, and the very first run). The basket: an expression,"
                      " a variable and its use, a method declaration, a print, an await (JJava, which has none:"
-                     " Thread.yield()), a record (Python: a NamedTuple class) and a method call; its figure is the geometric mean of the cells' medians."
+                     " Thread.yield()), a record (Python: a NamedTuple class) and a method call; its figure is the"
+                     " geometric mean of the cells' medians."
                      " Memory kept per cell: in a fresh kernel, 100 simple cells (a declaration, a call, a print, in"
                      " turn), then 500 more; the heap in use after a full collection (Java: System.gc() and the heap's"
                      " usage; Python: gc.collect() and tracemalloc) at the two points, the difference divided by 500.")
