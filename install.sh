@@ -268,9 +268,10 @@ spec = {
         # The heap may grow to a quarter of the memory (the JVM's default share), counting at most 8 GB of it:
         # at most 2 GB, so that a cell that fills it fails within seconds instead of a minute of collections.
         "-XX:MaxRAM=8g",
-        # The JIT compiles a method after three times the usual number of calls and loops. At start, on a 2-core
-        # machine, compiling javac's methods took a core from JShell's first compilations; later, code compiled
-        # from fuller profiles is no slower in warm cells, and a cell's first burst of tasks runs twice as fast.
+        # The JIT compiles a method after three times the usual number of calls and loops. At start, on 2 cores,
+        # its C1 compiler competes with JShell's first compilations (0.34 s of CPU before the first result, 0.27
+        # with this), and the first result comes 40 ms sooner. Code compiled from fuller profiles is no slower in
+        # warm cells, and a cell's first burst of tasks runs in half the time (bench/where-the-time-goes.md).
         "-XX:CompileThresholdScaling=3",
         *aot_cache,
         "-cp", dest + "/lib/*",
