@@ -51,13 +51,14 @@ final class QuickCompleter {
     private static final String TYPE = "type";
     private static final Map<String, String> KINDS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private StartingScope known;
+    private StartingScope startingScope;
 
     /** Completions at a cursor (chars) of a cell's Java. */
     Completions complete(String java, int cursor) {
-        if (known == null) {
-            known = StartingScope.read();
+        if (startingScope == null) {
+            startingScope = StartingScope.read();
         }
+        StartingScope known = startingScope;
         String before = java.substring(0, cursor);
         Matcher end = IDENTIFIER_END.matcher(before);
         end.find();
