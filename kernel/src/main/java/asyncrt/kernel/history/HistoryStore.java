@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -39,6 +40,13 @@ public final class HistoryStore {
      * whole file is read instead.
      */
     private static final int TAIL_BYTES = 64 * 1024;
+
+    /**
+     * The start of a line as {@link #add} writes it, session first. The session numbers of the file's end are read
+     * with this, and a line of another layout is parsed as JSON: at start the JIT has not compiled the JSON parser
+     * yet, and parsing every line of 64 KB took 35 ms of a core that JShell's first compilation wants.
+     */
+    private static final Pattern SESSION_FIRST = Pattern.compile("\\{\"session\":(\\d{1,9}),");
 
     /**
      * One executed cell.
@@ -84,8 +92,8 @@ public final class HistoryStore {
             if (size > tail.capacity()) {
                 lines.removeFirst(); // it may have been cut
             }
-            OptionalInt highest = lines.stream().map(HistoryStore::parse).flatMap(Optional::stream)
-                    .mapToInt(Entry::session).max();
+            OptionalInt highest = lines.stream().map(HistoryStore::sessionOf).flatMap(Optional::stream)
+                    .mapToInt(Integer::intValue).max();
             return highest.isPresent() ? highest.getAsInt() : readEntries().stream().mapToInt(Entry::session).max().orElse(0);
         } catch (IOException e) {
             Log.warn("cannot read the history in " + file + ": " + e);
@@ -113,6 +121,11 @@ public final class HistoryStore {
             Log.warn("cannot read the history in " + file + ": " + e);
             return List.of();
         }
+    }
+
+    private static Optional<Integer> sessionOf(String line) {
+        Matcher session = SESSION_FIRST.matcher(line);
+        return session.lookingAt() ? Optional.of(Integer.parseInt(session.group(1))) : parse(line).map(Entry::session);
     }
 
     private static Optional<Entry> parse(String line) {

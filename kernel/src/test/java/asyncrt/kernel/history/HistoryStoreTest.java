@@ -53,6 +53,18 @@ class HistoryStoreTest {
         fourth.close();
     }
 
+    @Test
+    void theSessionNumberIsReadFromALineInAnyLayoutButNotFromACellsText() throws Exception {
+        Path file = Files.createTempDirectory("history").resolve("history.jsonl");
+        Files.writeString(file, """
+                {"line": 1, "session": 7, "input": "1"}
+                {"session":3,"line":1,"input":"{\\"session\\":99,\\"line\\":1}"}
+                """);
+        HistoryStore store = new HistoryStore(file);
+        assertEquals(8, store.session());
+        store.close();
+    }
+
     private static List<String> inputs(List<HistoryStore.Entry> entries) {
         return entries.stream().map(HistoryStore.Entry::input).toList();
     }
