@@ -269,9 +269,9 @@ spec = {
         # at most 2 GB, so that a cell that fills it fails within seconds instead of a minute of collections.
         "-XX:MaxRAM=8g",
         # The JIT compiles a method after three times the usual number of calls and loops. At start, on 2 cores,
-        # its C1 compiler competes with JShell's first compilations (0.34 s of CPU before the first result, 0.27
-        # with this), and the first result comes 40 ms sooner. Code compiled from fuller profiles is no slower in
-        # warm cells, and a cell's first burst of tasks runs in half the time (bench/where-the-time-goes.md).
+        # its C1 compiler competes with JShell's first compilations, so compiling less then gives the first result
+        # sooner; code compiled from fuller profiles is no slower in warm cells, and a cell's first burst of tasks
+        # runs faster (the figures are in bench/where-the-time-goes.md).
         "-XX:CompileThresholdScaling=3",
         *aot_cache,
         "-cp", dest + "/lib/*",

@@ -84,7 +84,7 @@ public final class Kernel {
     /** Runs until a {@code shutdown_request} (or the front end's process ends); returns the exit status. */
     public int run() throws InterruptedException {
         CompletableFuture<JShellEvaluator> built = CompletableFuture.supplyAsync(this::buildJShell, JSHELL_STARTER);
-        // After JShell's thread has started: linking the native call that idles C2 takes 20-30 ms.
+        // After JShell's thread has started: linking the native call that idles C2 takes tens of milliseconds.
         StartupCompilation startup = StartupCompilation.begin();
         MessageFactory messages = new MessageFactory();
         try (KernelSockets sockets = new KernelSockets(connection, options.maxMessageBytes())) {

@@ -26,10 +26,10 @@ import java.util.stream.Stream;
  * types found by their declarations, and the members of a type, a variable of a known type, a string or a package
  * found by reflection. Less than JShell knows, but immediate; once JShell is ready it answers instead.
  *
- * <p>The starting scope is read at the first completion (about 0.1 s of a core), not as the kernel starts: at
- * start the cores are busy with JShell's first compilations and the JIT, and most sessions ask for no completion
- * before JShell is ready. Read eagerly on a thread of its own, it put the first result 35 ms later (nine starts
- * each, on a 2-core machine). Called from the shell thread only.
+ * <p>The starting scope is read at the first completion, not as the kernel starts: at start the cores are busy
+ * with JShell's first compilations and the JIT, and most sessions ask for no completion before JShell is ready.
+ * Read eagerly, on a thread of its own, it delayed the first result (bench/where-the-time-goes.md). Called from
+ * the shell thread only.
  */
 final class QuickCompleter {
 

@@ -44,7 +44,8 @@ public final class HistoryStore {
     /**
      * The start of a line as {@link #add} writes it, session first. The session numbers of the file's end are read
      * with this, and a line of another layout is parsed as JSON: at start the JIT has not compiled the JSON parser
-     * yet, and parsing every line of 64 KB took 35 ms of a core that JShell's first compilation wants.
+     * yet, and parsing every line of the tail takes tens of milliseconds of a core that JShell's first compilation
+     * wants.
      */
     private static final Pattern SESSION_FIRST = Pattern.compile("\\{\"session\":(\\d{1,9}),");
 
